@@ -1,0 +1,41 @@
+/**
+ * The record stream. Ingest publishes, pipelines (and later the api's live feed) consume.
+ * Two implementations share this interface: an in-process bus (embedded shape) and Kafka.
+ */
+
+export interface StreamRecord {
+  /** Partitioning key; records with the same key keep their order. */
+  key: string;
+  /** JSON-serialisable record. */
+  value: unknown;
+}
+
+export interface ConsumedRecord<T = unknown> {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string;
+  value: T;
+}
+
+/**
+ * Called with a batch of records of one topic partition. Resolve to commit the batch; reject to have
+ * it delivered again (the consumer retries with back-off). At-least-once: handlers must be idempotent.
+ */
+export type BatchHandler = (records: ConsumedRecord[]) => Promise<void>;
+
+export interface Subscription {
+  /** Stops consuming after the batch in flight is handled and committed. */
+  stop(): Promise<void>;
+}
+
+export interface RecordStream {
+  readonly kind: 'memory' | 'kafka';
+  /** Resolves once the records are accepted by the stream. */
+  publish(topic: string, records: StreamRecord[]): Promise<void>;
+  subscribe(opts: { groupId: string; topics: string[]; handler: BatchHandler }): Promise<Subscription>;
+  /** True when the stream is reachable (for /readyz). */
+  ready(): Promise<boolean>;
+  /** Flushes anything buffered, stops subscriptions, disconnects. */
+  close(): Promise<void>;
+}
