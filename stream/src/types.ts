@@ -39,3 +39,20 @@ export interface RecordStream {
   /** Flushes anything buffered, stops subscriptions, disconnects. */
   close(): Promise<void>;
 }
+
+/**
+ * Where a stream reports what it cannot throw to a caller: handler failures it will retry, client
+ * errors while reconnecting. `console` satisfies it.
+ */
+export interface StreamLogger {
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** How long to wait before redelivering a batch whose handler rejected. */
+export interface RetryBackoff {
+  /** Delay after the first failure; doubles per consecutive failure. */
+  initialMs: number;
+  /** Upper bound of the delay. */
+  maxMs: number;
+}

@@ -1,0 +1,3 @@
+export { createMemoryStream } from './memory.ts';
+export type { MemoryStreamOptions } from './memory.ts';
+export type * from './types.ts';
