@@ -1,0 +1,77 @@
+import {
+  evaluate,
+  redactText,
+  scanText,
+  truncate,
+  type Decision,
+  type DlpMatchRecord,
+  type DlpResult,
+  type EventRecord,
+} from '@kairro/core';
+import type { OrgConfig } from '@kairro/postgres';
+import type { EndpointClaims } from './tokens.ts';
+import { identifyTool } from './tools.ts';
+
+export interface EvaluationRequest {
+  url: URL;
+  prompt: string;
+}
+
+export interface DecisionOutcome {
+  decision: Decision;
+  dlp: DlpResult;
+  event: EventRecord;
+  matches: DlpMatchRecord[];
+}
+
+/**
+ * Scans the prompt, applies the org's policies and builds the records to publish. Everything here
+ * is in memory: the org config comes from the cache, the clock and id are passed in.
+ */
+export function decide(
+  req: EvaluationRequest,
+  ctx: { claims: EndpointClaims; config: OrgConfig; eventId: string; now: Date; startedAt: number; clock: () => number },
+): DecisionOutcome {
+  const dlp = scanText(req.prompt, { target: 'prompt' });
+  const license = ctx.config.licenses.get(ctx.claims.licenseId) ?? {
+    status: 'REVOKED' as const,
+    expiresAt: new Date(0).toISOString(),
+  };
+  const decision = evaluate({ now: ctx.now, license, policies: ctx.config.policies, dlp });
+  const { tool, host } = identifyTool(req.url);
+  const occurredAt = ctx.now.toISOString();
+  const event: EventRecord = {
+    event_id: ctx.eventId,
+    org_id: ctx.claims.orgId,
+    occurred_at: occurredAt,
+    endpoint_id: ctx.claims.endpointId,
+    user_email: ctx.claims.email,
+    tool,
+    url_host: host,
+    action: decision.action,
+    risk_level: decision.riskLevel,
+    match_count: dlp.summary.totalMatches,
+    detectors: dlp.summary.detectors,
+    // Privacy by default: nothing of the prompt is kept unless the org opted in, and then redacted.
+    prompt_snippet: ctx.config.storePromptSnippets ? truncate(redactText(req.prompt, dlp.matches)) : '',
+    reasons: decision.reasons,
+    policy_ids: decision.policyIds,
+    latency_ms: ctx.clock() - ctx.startedAt,
+  };
+  const matches = dlp.matches.map(
+    (m, index): DlpMatchRecord => ({
+      event_id: ctx.eventId,
+      org_id: ctx.claims.orgId,
+      occurred_at: occurredAt,
+      match_index: index,
+      detector: m.detector,
+      rule_id: m.ruleId,
+      severity: m.severity,
+      target: m.target,
+      start: m.start,
+      end: m.end,
+      snippet: truncate(m.snippet),
+    }),
+  );
+  return { decision, dlp, event, matches };
+}
