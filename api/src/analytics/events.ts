@@ -1,0 +1,104 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { ApiError } from '@kairro/http';
+
+export interface EventView {
+  eventId: string;
+  occurredAt: string;
+  userEmail: string;
+  tool: string;
+  urlHost: string;
+  action: string;
+  riskLevel: string;
+  matchCount: number;
+  detectors: string[];
+  promptSnippet: string;
+  reasons: string[];
+}
+
+interface EventRow {
+  event_id: string;
+  occurred_at: string;
+  user_email: string;
+  tool: string;
+  url_host: string;
+  action: string;
+  risk_level: string;
+  match_count: number;
+  detectors: string[];
+  prompt_snippet: string;
+  reasons: string[];
+}
+
+/** The org's events, newest first, with an opaque keyset cursor (stable under concurrent inserts). */
+export async function listEvents(
+  ch: ClickHouseClient,
+  orgId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ events: EventView[]; nextCursor: string | null }> {
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const rows = await ch
+    .query({
+      query: `
+        SELECT event_id, occurred_at, user_email, tool, url_host, action, risk_level, match_count,
+               detectors, prompt_snippet, reasons
+        FROM events FINAL
+        WHERE org_id = {org:String}
+          ${after ? 'AND (occurred_at, event_id) < ({t:DateTime64(3, \'UTC\')}, {id:UUID})' : ''}
+        ORDER BY occurred_at DESC, event_id DESC
+        LIMIT {limit:UInt32}`,
+      query_params: { org: orgId, limit: page.limit + 1, ...(after ?? {}) },
+      format: 'JSONEachRow',
+    })
+    .then((r) => r.json<EventRow>());
+  const pageRows = rows.slice(0, page.limit);
+  const last = pageRows.at(-1);
+  return {
+    events: pageRows.map(toView),
+    nextCursor: rows.length > page.limit && last ? encodeCursor(last.occurred_at, last.event_id) : null,
+  };
+}
+
+export function toIso(chDateTime: string): string {
+  return chDateTime.includes('T') ? chDateTime : `${chDateTime.replace(' ', 'T')}Z`;
+}
+
+function toView(r: EventRow): EventView {
+  return {
+    eventId: r.event_id,
+    occurredAt: toIso(r.occurred_at),
+    userEmail: r.user_email,
+    tool: r.tool,
+    urlHost: r.url_host,
+    action: r.action,
+    riskLevel: r.risk_level,
+    matchCount: Number(r.match_count),
+    detectors: r.detectors,
+    promptSnippet: r.prompt_snippet,
+    reasons: r.reasons,
+  };
+}
+
+function encodeCursor(t: string, id: string): string {
+  return Buffer.from(JSON.stringify({ t, id })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { t: string; id: string } {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      't' in parsed &&
+      'id' in parsed &&
+      typeof parsed.t === 'string' &&
+      typeof parsed.id === 'string' &&
+      /^[\d-]+ [\d:.]+$/.test(parsed.t) &&
+      /^[0-9a-f-]{36}$/i.test(parsed.id)
+    ) {
+      return { t: parsed.t, id: parsed.id };
+    }
+  } catch {
+    // fall through
+  }
+  throw new ApiError('BAD_REQUEST', 'Invalid "cursor": pass back the nextCursor of a previous page unchanged.');
+}

@@ -1,0 +1,63 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { toIso } from './events.ts';
+
+export const CHART_ACTIONS = ['ALLOW', 'WARN', 'MASK', 'BLOCK'] as const;
+type ChartAction = (typeof CHART_ACTIONS)[number];
+
+const BUCKET_CHOICES = [60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86_400];
+
+/** The smallest bucket that keeps the chart at or under 60 bars. */
+export function bucketSecondsFor(hours: number): number {
+  const span = hours * 3600;
+  return BUCKET_CHOICES.find((b) => span / b <= 60) ?? 86_400;
+}
+
+export async function eventsOverTime(
+  ch: ClickHouseClient,
+  orgId: string,
+  hours: number,
+): Promise<{ bucketSeconds: number; buckets: Array<{ start: string; action: ChartAction; count: number }> }> {
+  const bucketSeconds = bucketSecondsFor(hours);
+  // uniqExact(event_id) rather than count(): a redelivered record not yet merged away counts once.
+  const rows = await ch
+    .query({
+      query: `
+        SELECT toStartOfInterval(occurred_at, INTERVAL {bucket:UInt32} SECOND) AS start, action,
+               uniqExact(event_id) AS count
+        FROM events
+        WHERE org_id = {org:String} AND occurred_at >= now64(3) - INTERVAL {hours:UInt32} HOUR
+        GROUP BY start, action
+        ORDER BY start, action`,
+      query_params: { org: orgId, hours, bucket: bucketSeconds },
+      format: 'JSONEachRow',
+    })
+    .then((r) => r.json<{ start: string; action: string; count: string | number }>());
+  return {
+    bucketSeconds,
+    buckets: rows
+      .filter((r): r is typeof r & { action: ChartAction } => (CHART_ACTIONS as readonly string[]).includes(r.action))
+      .map((r) => ({ start: toIso(r.start), action: r.action, count: Number(r.count) })),
+  };
+}
+
+export async function eventsSummary(
+  ch: ClickHouseClient,
+  orgId: string,
+  hours: number,
+): Promise<{ total: number; byAction: Record<ChartAction, number> }> {
+  const rows = await ch
+    .query({
+      query: `
+        SELECT action, uniqExact(event_id) AS count FROM events
+        WHERE org_id = {org:String} AND occurred_at >= now64(3) - INTERVAL {hours:UInt32} HOUR
+        GROUP BY action`,
+      query_params: { org: orgId, hours },
+      format: 'JSONEachRow',
+    })
+    .then((r) => r.json<{ action: string; count: string | number }>());
+  const byAction: Record<ChartAction, number> = { ALLOW: 0, WARN: 0, MASK: 0, BLOCK: 0 };
+  for (const r of rows) {
+    if ((CHART_ACTIONS as readonly string[]).includes(r.action)) byAction[r.action as ChartAction] = Number(r.count);
+  }
+  return { total: Object.values(byAction).reduce((a, b) => a + b, 0), byAction };
+}

@@ -1,0 +1,36 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { installErrorHandler, registerHealthRoutes, registerOpenApi } from '@kairro/http';
+import { requireSession } from './auth/session.ts';
+import { serveConsole } from './console-static.ts';
+import type { ApiDeps } from './deps.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
+import { authRoutes } from './routes/auth.ts';
+import { eventRoutes } from './routes/events.ts';
+
+const PUBLIC_ADMIN_PATHS = new Set(['/v1/admin/auth/login', '/v1/admin/auth/logout']);
+
+/** The admin API (`/v1/admin/*`) and the console it serves on the same origin. */
+export async function buildApiApp(deps: ApiDeps, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
+  });
+  await app.register(cookie);
+  await registerOpenApi(app, {
+    title: 'Kairro admin API',
+    description: 'Admin API: sessions, events and analytics, scoped to the signed-in user’s org.',
+    version: '0.1.0',
+  });
+  installErrorHandler(app);
+  requireSession(app, deps.sql, PUBLIC_ADMIN_PATHS);
+  registerHealthRoutes(app, {
+    postgres: async () => (await deps.sql`select 1 as ok`).length === 1,
+    clickhouse: () => deps.clickhouse.ping(),
+  });
+  authRoutes(app, deps);
+  eventRoutes(app, deps);
+  analyticsRoutes(app, deps);
+  await serveConsole(app, deps.consoleDir);
+  return app;
+}

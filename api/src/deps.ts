@@ -1,0 +1,11 @@
+import type { ClickHouse } from '@kairro/clickhouse';
+import type { Sql } from '@kairro/postgres';
+
+export interface ApiDeps {
+  sql: Sql;
+  clickhouse: ClickHouse;
+  /** Built console (SvelteKit static output) served on the same origin; omitted when not built. */
+  consoleDir?: string | undefined;
+  /** Mark the session cookie Secure (set when served over HTTPS). */
+  secureCookies: boolean;
+}
