@@ -1,0 +1,45 @@
+import { cardIssuer } from '../checks/card-issuer.ts';
+import { luhnValid } from '../checks/luhn.ts';
+import type { Detector } from '../types.ts';
+
+/**
+ * Payment card numbers: 13–19 digits written solid or in the groupings cards are printed with
+ * (4-4-4-4[-3], Amex 4-6-5, Diners 4-6-4), one kind of separator throughout. The boundaries refuse
+ * digits, dots, `+` and letters on either side so that phone numbers, decimals and ids that merely
+ * contain a card-shaped run are not reported.
+ */
+export const creditCard: Detector = {
+  id: 'credit-card',
+  type: 'CREDIT_CARD',
+  severity: 'CRITICAL',
+  keywords: [],
+  pattern:
+    /(?<![\w.+-]|\d[ -])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5})(?![\w]|[ -]\d|[.,]\d)/g,
+  validate: (value) => {
+    const digits = value.replace(/[ -]/g, '');
+    return luhnValid(digits) && cardIssuer(digits) !== null;
+  },
+  samples: {
+    truePositives: [
+      'my card is 4111 1111 1111 1111 exp 12/29',
+      'charge 5555555555554444 please',
+      'mc 2223-0000-4841-0010',
+      'amex 3782 822463 10005',
+      'Discover: 6011111111111117.',
+      'jcb 3530111333300000',
+      'diners 3056 930902 5904',
+      'visa 4000 0000 0000 0000 006',
+    ],
+    falsePositives: [
+      'card 4111 1111 1111 1112 (bad checksum)',
+      'order 1234567890123456',
+      'luhn-valid but no issuer 9999999999999995',
+      'call +4915112345678 now',
+      'ts 1700000000000 ms',
+      'longer run 41111111111111110000',
+      'pi 3.4111111111111111',
+      'id abc4111111111111111',
+      'mixed 4111 1111-1111 1111',
+    ],
+  },
+};

@@ -1,0 +1,46 @@
+import { looksRandom } from '../checks/placeholder.ts';
+import type { Detector } from '../types.ts';
+
+/**
+ * `api_key = "…"`, `"password": "…"`, `DB_TOKEN: …`: a secret-sounding name assigned a value. Only
+ * the value is the finding. The name alone proves little, so the value must look generated: long
+ * enough, not a placeholder, varied characters, and not a reference to somewhere else
+ * (`process.env.X`, `config.token`, `getPassword`).
+ */
+const REFERENCE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+
+function plausibleSecret(value: string): boolean {
+  if (value.length < 8 || !looksRandom(value, 3)) return false;
+  if (REFERENCE.test(value) && !(/\d/.test(value) && value.length >= 12)) return false;
+  return /\d/.test(value) || /[^A-Za-z]/.test(value) || value.length >= 20;
+}
+
+export const genericSecret: Detector = {
+  id: 'generic-secret-assignment',
+  type: 'API_KEY_LIKE',
+  severity: 'CRITICAL',
+  keywords: ['key', 'secret', 'token', 'passw', 'pwd'],
+  pattern:
+    /(?<![\w])[\w.-]*?(?:api[_-]?key|secret|token|passw(?:or)?d|pwd)(?![a-z])[\w-]*["']?\s*(?::=|=>|[:=])\s*(?:["'`])?(?<value>[^\s"'`,;(){}<>]{8,200})(?![^\s"'`,;(){}<>])/dgi,
+  validate: plausibleSecret,
+  samples: {
+    truePositives: [
+      'api_key = "q7Vd9Lx2Rk8mZt4Wp1Nb"',
+      '{"password": "Tr0ub4dor&3xY"}',
+      'export DB_TOKEN=8f3a9c1e7b2d4f60a5e9',
+      'client_secret: Zk3-Pq9_Lm2.Vx8',
+    ],
+    falsePositives: [
+      'api_key = "YOUR_API_KEY"',
+      'password: changeme123',
+      'token = process.env.API_TOKEN',
+      'secret = "xxxxxxxxxxxxxxxx"',
+      'password = "aaaaaaaaaaaa"',
+      'api_key=' + 'sk_live_' + 'XXXXXXXXXXXXXXXX',
+      'the token is short: abc',
+      'token = accessToken',
+      'password: ${DB_PASSWORD}',
+      'tokenizer: gpt2-tokenizer-v1',
+    ],
+  },
+};

@@ -1,0 +1,61 @@
+import type { Detector } from '../types.ts';
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+
+/**
+ * Dotted quad with valid octets and no leading zeros. The guards refuse a quad that is part of a
+ * longer dotted number (1.2.3.4.5) or glued to a letter (v1.2.3.4); a "version" word just before
+ * marks the rest.
+ */
+export const ipv4: Detector = {
+  id: 'ipv4',
+  type: 'IP_ADDRESS',
+  severity: 'LOW',
+  keywords: ['.'],
+  pattern: new RegExp(`(?<![\\w.]|\\d\\.)(?:${OCTET}\\.){3}${OCTET}(?![\\w]|\\.\\d)`, 'g'),
+  context: { words: ['version', 'release', 'build', 'ver.'], window: 16, mode: 'suppress' },
+  samples: {
+    truePositives: ['server at 10.20.30.40.', 'ssh root@192.168.1.254 -p 22', 'dns 8.8.8.8, 1.1.1.1'],
+    falsePositives: [
+      'octet 256.1.1.1',
+      'zeros 01.02.03.04',
+      'dotted 1.2.3.4.5',
+      'tag v1.2.3.4',
+      'version 1.2.3.4',
+      'float 3.14159',
+      'oid 1.3.6.1.4.1',
+    ],
+  },
+};
+
+/**
+ * The candidate regex only finds colon-separated hex runs; the validator does the counting that a
+ * single regex for every `::` placement would make unreadable.
+ */
+export function ipv6Valid(value: string): boolean {
+  const halves = value.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.map((h) => (h === '' ? [] : h.split(':')));
+  if (!groups.every((g) => g.every((part) => /^[0-9A-Fa-f]{1,4}$/.test(part)))) return false;
+  const count = groups.reduce((n, g) => n + g.length, 0);
+  // `::1` and bare `::` are valid addresses but mostly show up as C++/Rust path syntax or noise.
+  return halves.length === 2 ? count >= 2 && count <= 7 : count === 8;
+}
+
+export const ipv6: Detector = {
+  id: 'ipv6',
+  type: 'IP_ADDRESS',
+  severity: 'LOW',
+  keywords: [':'],
+  pattern: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:)(?![\w]|:[\w:]|\.\d)/g,
+  validate: ipv6Valid,
+  samples: {
+    truePositives: [
+      'host 2001:0db8:85a3:0000:0000:8a2e:0370:7334 up',
+      'link fe80::1ff:fe23:4567:890a',
+      'route 2001:db8::/32',
+      'peer [2001:db8::1]:443',
+    ],
+    falsePositives: ['time 12:30:45', 'mac 00:1a:2b:3c:4d:5e', 'std::vector', 'loopback ::1', 'a:b:c:d'],
+  },
+};

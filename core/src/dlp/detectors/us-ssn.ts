@@ -1,0 +1,46 @@
+import { ssnValid } from '../checks/ssn.ts';
+import type { Detector } from '../types.ts';
+
+const digitsValid = (value: string): boolean => ssnValid(value.replace(/\D/g, ''));
+
+/** AAA-GG-SSSS: the dashed form is distinctive enough to report on its own. */
+export const usSsn: Detector = {
+  id: 'us-ssn',
+  type: 'US_SSN',
+  severity: 'HIGH',
+  keywords: ['-'],
+  pattern: /(?<![\w-]|\d[ .])\d{3}-\d{2}-\d{4}(?![\w-]|[.,]\d)/g,
+  validate: digitsValid,
+  samples: {
+    truePositives: ['my ssn is 123-45-6789', 'SSN: 521-37-0042.'],
+    falsePositives: [
+      'area 000-12-3456',
+      'area 666-12-3456',
+      'area 912-34-5678',
+      'group 123-00-4567',
+      'serial 123-45-0000',
+      'ad 078-05-1120',
+      'part 1123-45-6789',
+      'isbn 978-3-16-148410-0',
+      'phone 555-123-4567',
+    ],
+  },
+};
+
+/**
+ * AAA GG SSSS with spaces is also how phone numbers and account ids are written, so it is only
+ * reported when the text calls it a social security number just before.
+ */
+export const usSsnSpaced: Detector = {
+  id: 'us-ssn-spaced',
+  type: 'US_SSN',
+  severity: 'HIGH',
+  keywords: ['ssn', 'social security', 'ss#'],
+  pattern: /(?<![\w-]|\d[ .])\d{3} \d{2} \d{4}(?![\w-]| \d|[.,]\d)/g,
+  validate: digitsValid,
+  context: { words: ['ssn', 'social security', 'ss#'], window: 40, mode: 'require' },
+  samples: {
+    truePositives: ['SSN 123 45 6789', 'Social Security number: 521 37 0042'],
+    falsePositives: ['ssn: 000 12 3456', 'order 123 45 6789 shipped; ssn not given', 'ssn 123 45 6789 0'],
+  },
+};

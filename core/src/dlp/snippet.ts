@@ -1,0 +1,40 @@
+export interface Span {
+  start: number;
+  end: number;
+  detector: string;
+}
+
+const CONTEXT = 20;
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * The finding with about CONTEXT characters either side, every finding in that window replaced by
+ * its `[DETECTOR]` label and whitespace collapsed. A window edge that would cut through another
+ * finding is widened to take the whole finding, so no fragment of a raw value can leak.
+ * `spans` must be sorted and non-overlapping.
+ */
+export function buildSnippet(text: string, spans: readonly Span[], index: number): string {
+  const target = spans[index];
+  if (!target) return '';
+  let from = Math.max(0, target.start - CONTEXT);
+  let to = Math.min(text.length, target.end + CONTEXT);
+  for (const s of spans) {
+    if (s.start < from && s.end > from) from = s.start;
+    if (s.start < to && s.end > to) to = s.end;
+  }
+  // Never start on the second half of a surrogate pair or end between the halves.
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
+
+  let out = '';
+  let pos = from;
+  for (const s of spans) {
+    if (s.end <= from || s.start >= to) continue;
+    out += text.slice(pos, s.start) + `[${s.detector}]`;
+    pos = s.end;
+  }
+  out += text.slice(pos, to);
+  const body = out.replace(/\s+/g, ' ').trim();
+  return (from > 0 ? '…' : '') + body + (to < text.length ? '…' : '');
+}
