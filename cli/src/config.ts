@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+
+export const ROLES = ['ingest', 'api', 'pipelines'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Every setting of a Kairro process, from the environment, validated at boot. */
+export interface KairroConfig {
+  dataDir: string;
+  host: string;
+  apiPort: number;
+  ingestPort: number;
+  /** Production Postgres; unset → embedded Postgres under the data directory. */
+  databaseUrl: string | undefined;
+  embeddedPostgresPort: number;
+  /** ClickHouse server over HTTP; unset → chDB under the data directory. */
+  clickhouseUrl: string | undefined;
+  clickhouseDatabase: string;
+  /** Kafka bootstrap brokers; unset → the in-process bus (all roles in one process). */
+  kafkaBrokers: string[] | undefined;
+  logLevel: string;
+  secureCookies: boolean;
+  /** Where the console's static build is; unset → console/build of this checkout. */
+  consoleDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): KairroConfig {
+  return {
+    dataDir: resolve(cwd, env.KAIRRO_DATA_DIR || '.kairro'),
+    host: env.KAIRRO_HOST || '127.0.0.1',
+    apiPort: port(env, 'KAIRRO_API_PORT', 8080),
+    ingestPort: port(env, 'KAIRRO_INGEST_PORT', 8081),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    embeddedPostgresPort: port(env, 'KAIRRO_PG_PORT', 54329),
+    clickhouseUrl: url(env, 'CLICKHOUSE_URL', ['http:', 'https:']),
+    clickhouseDatabase: ident(env, 'CLICKHOUSE_DATABASE', 'kairro'),
+    kafkaBrokers: env.KAFKA_BROKERS ? brokers(env.KAFKA_BROKERS) : undefined,
+    logLevel: oneOf(env, 'KAIRRO_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    secureCookies: env.KAIRRO_SECURE_COOKIES === 'true',
+    consoleDir: resolve(cwd, env.KAIRRO_CONSOLE_DIR || new URL('../../console/build', import.meta.url).pathname),
+  };
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number 0–65535, got "${raw}"`);
+  return n;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL (expected ${protocols[0]}//…)`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  }
+  return raw;
+}
+
+function ident(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(raw)) throw new ConfigError(`${name} must be a plain identifier, got "${raw}"`);
+  return raw;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name] || fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+function brokers(raw: string): string[] {
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const b of list) {
+    if (!/^[\w.-]+:\d+$/.test(b)) throw new ConfigError(`KAFKA_BROKERS entries must be host:port, got "${b}"`);
+  }
+  return list;
+}
