@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { installErrorHandler, registerHealthRoutes, registerOpenApi } from '@kairro/http';
 import { requireSession } from './auth/session.ts';
 import { serveConsole } from './console-static.ts';
@@ -11,9 +11,9 @@ import { eventRoutes } from './routes/events.ts';
 const PUBLIC_ADMIN_PATHS = new Set(['/v1/admin/auth/login', '/v1/admin/auth/logout']);
 
 /** The admin API (`/v1/admin/*`) and the console it serves on the same origin. */
-export async function buildApiApp(deps: ApiDeps, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+export async function buildApiApp(deps: ApiDeps, opts: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
   });
   await app.register(cookie);

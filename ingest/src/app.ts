@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { installErrorHandler, registerHealthRoutes, registerOpenApi } from '@kairro/http';
 import type { IngestDeps } from './deps.ts';
 import { evaluateRoute } from './routes/evaluate.ts';
@@ -7,12 +7,10 @@ import { registerRoute } from './routes/register.ts';
 /** The extension-facing API. Decides inline from in-memory config; never queries ClickHouse. */
 export async function buildIngestApp(
   deps: IngestDeps,
-  opts: { logger?: boolean | object } = {},
+  opts: { logger?: FastifyBaseLogger } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
-    // Never log bodies or the Authorization header: prompts and tokens are secrets.
-    disableRequestLogging: false,
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   await registerOpenApi(app, {

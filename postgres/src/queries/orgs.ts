@@ -15,7 +15,7 @@ export async function ensureDefaultPolicies(sql: Sql, orgId: string): Promise<vo
   for (const policy of defaultPolicies()) {
     const [created] = await sql<{ id: string }[]>`
       insert into policies (org_id, name, description, type, status, priority, is_default)
-      values (${orgId}, ${policy.name}, ${policy.description ?? ''}, ${policy.type}, ${policy.status},
+      values (${orgId}, ${policy.name}, '', ${policy.type}, ${policy.status},
               ${policy.priority}, true)
       on conflict (org_id, name) do nothing
       returning id`;
