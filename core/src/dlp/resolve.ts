@@ -11,6 +11,18 @@ function outranks(a: Candidate, b: Candidate): number {
   );
 }
 
+/** Index of the first accepted span starting at or after `start` (accepted is kept sorted). */
+function insertionPoint(accepted: readonly Candidate[], start: number): number {
+  let lo = 0;
+  let hi = accepted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (accepted[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Keeps at most one finding per region of text: candidates are accepted strongest first, and a
  * candidate overlapping an accepted one is dropped. Returned in text order.
@@ -18,7 +30,11 @@ function outranks(a: Candidate, b: Candidate): number {
 export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
   const accepted: Candidate[] = [];
   for (const c of [...candidates].sort(outranks)) {
-    if (!accepted.some((a) => c.start < a.end && a.start < c.end)) accepted.push(c);
+    const i = insertionPoint(accepted, c.start);
+    const before = accepted[i - 1];
+    const after = accepted[i];
+    if ((before && before.end > c.start) || (after && after.start < c.end)) continue;
+    accepted.splice(i, 0, c);
   }
-  return accepted.sort((a, b) => a.start - b.start);
+  return accepted;
 }

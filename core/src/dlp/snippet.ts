@@ -19,9 +19,17 @@ export function buildSnippet(text: string, spans: readonly Span[], index: number
   if (!target) return '';
   let from = Math.max(0, target.start - CONTEXT);
   let to = Math.min(text.length, target.end + CONTEXT);
-  for (const s of spans) {
-    if (s.start < from && s.end > from) from = s.start;
-    if (s.start < to && s.end > to) to = s.end;
+  // Spans are sorted and disjoint, so the neighbours inside the window are contiguous around
+  // `index`; walking outwards keeps a text with thousands of findings linear.
+  let first = index;
+  while (first > 0 && spans[first - 1]!.end > from) {
+    first--;
+    from = Math.min(from, spans[first]!.start);
+  }
+  let last = index;
+  while (last < spans.length - 1 && spans[last + 1]!.start < to) {
+    last++;
+    to = Math.max(to, spans[last]!.end);
   }
   // Never start on the second half of a surrogate pair or end between the halves.
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
@@ -29,8 +37,7 @@ export function buildSnippet(text: string, spans: readonly Span[], index: number
 
   let out = '';
   let pos = from;
-  for (const s of spans) {
-    if (s.end <= from || s.start >= to) continue;
+  for (const s of spans.slice(first, last + 1)) {
     out += text.slice(pos, s.start) + `[${s.detector}]`;
     pos = s.end;
   }

@@ -9,13 +9,8 @@ interface Issuer {
   lengths: readonly number[];
 }
 
-const range = (from: number, to: number, lengths: number[]): Pick<Issuer, 'ranges' | 'lengths'> => ({
-  ranges: [[String(from), String(to)]],
-  lengths,
-});
-
 export const ISSUERS: readonly Issuer[] = [
-  { name: 'visa', ...range(4, 4, [13, 16, 19]) },
+  { name: 'visa', ranges: [['4', '4']], lengths: [13, 16, 19] },
   {
     name: 'mastercard',
     ranges: [
@@ -41,7 +36,7 @@ export const ISSUERS: readonly Issuer[] = [
     ],
     lengths: [16, 17, 18, 19],
   },
-  { name: 'jcb', ...range(3528, 3589, [16, 17, 18, 19]) },
+  { name: 'jcb', ranges: [['3528', '3589']], lengths: [16, 17, 18, 19] },
   {
     name: 'diners',
     ranges: [
