@@ -25,7 +25,7 @@ export const email: Detector = {
   // The trailing guard refuses `git@github.com:org/repo` (an SSH remote, not a mailbox) and a
   // TLD that continues into more letters or digits.
   pattern:
-    /(?<![\w.+%-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:[\w~/])/g,
+    /(?<![\w.+%-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:[\w.~-]*\/)/g,
   validate: addressValid,
   samples: {
     truePositives: [
@@ -33,6 +33,7 @@ export const email: Detector = {
       'cc: bob+ai@mail.corp.co.uk.',
       'x_y%z@sub-domain.io',
       'Contact <alice@acme.dev>',
+      'login bob@acme.io:hunter22',
     ],
     falsePositives: [
       'icon@2x.png',

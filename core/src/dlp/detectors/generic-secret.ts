@@ -8,9 +8,11 @@ import type { Detector } from '../types.ts';
  * (`process.env.X`, `config.token`, `getPassword`).
  */
 const REFERENCE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+/** `password_reset_url = https://…` names a page, not a secret; a URL with user info still counts. */
+const PLAIN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^@]*$/i;
 
 function plausibleSecret(value: string): boolean {
-  if (value.length < 8 || !looksRandom(value, 3)) return false;
+  if (value.length < 8 || !looksRandom(value, 3) || PLAIN_URL.test(value)) return false;
   if (REFERENCE.test(value) && !(/\d/.test(value) && value.length >= 12)) return false;
   return /\d/.test(value) || /[^A-Za-z]/.test(value) || value.length >= 20;
 }
@@ -21,7 +23,7 @@ export const genericSecret: Detector = {
   severity: 'CRITICAL',
   keywords: ['key', 'secret', 'token', 'passw', 'pwd'],
   pattern:
-    /(?<![\w])[\w.-]*?(?:api[_-]?key|secret|token|passw(?:or)?d|pwd)(?![a-z])[\w-]*["']?\s*(?::=|=>|[:=])\s*(?:["'`])?(?<value>[^\s"'`,;(){}<>]{8,200})(?![^\s"'`,;(){}<>])/dgi,
+    /(?<![\w])[\w.-]*?(?:api[_-]?key|secret|token|passw(?:or)?d|pwd)(?![a-z])[\w-]*["']?\s*(?::=|=>|[:=])\s*(?:["'`])?(?<value>[^\s"'`,;(){}[\]<>]{8,200})(?![^\s"'`,;(){}[\]<>])/dgi,
   validate: plausibleSecret,
   samples: {
     truePositives: [
@@ -29,6 +31,7 @@ export const genericSecret: Detector = {
       '{"password": "Tr0ub4dor&3xY"}',
       'export DB_TOKEN=8f3a9c1e7b2d4f60a5e9',
       'client_secret: Zk3-Pq9_Lm2.Vx8',
+      'DATABASE_PASSWORD=postgres://app:Xr7Kq2Lm9@db:5432/app',
     ],
     falsePositives: [
       'api_key = "YOUR_API_KEY"',
@@ -41,6 +44,8 @@ export const genericSecret: Detector = {
       'token = accessToken',
       'password: ${DB_PASSWORD}',
       'tokenizer: gpt2-tokenizer-v1',
+      'secret = os.environ["API_SECRET"]',
+      'password_reset_url = https://acme.io/reset?step=2',
     ],
   },
 };
