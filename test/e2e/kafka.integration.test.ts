@@ -1,0 +1,118 @@
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOPICS } from '@kairro/core';
+import { HttpClient } from '../helpers/http.ts';
+import { startKafkaBroker, type KafkaBroker } from '../helpers/kafka.ts';
+import { createTestDatabase } from '../helpers/pg.ts';
+import { eventually, readDemo, startKairro, type DemoCredentials, type PlatformProcess } from '../helpers/platform.ts';
+
+/**
+ * The distributed shape's code path: `kairro ingest` in its own process publishes to a real
+ * Kafka-protocol broker; `kairro start --roles api,pipelines` (holding chDB, since no ClickHouse
+ * server runs here) consumes into ClickHouse; both use the machine's PostgreSQL server.
+ */
+describe('Kafka path: separate ingest and pipelines processes', () => {
+  let broker: KafkaBroker;
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let backend: PlatformProcess;
+  let ingestProc: PlatformProcess;
+  let demo: DemoCredentials;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    broker = await startKafkaBroker([
+      { name: TOPICS.events, partitions: 3 },
+      { name: TOPICS.dlpMatches, partitions: 3 },
+    ]);
+    db = await createTestDatabase();
+    env = { DATABASE_URL: db.url, KAFKA_BROKERS: broker.brokers.join(',') };
+    backend = await startKairro({ args: ['start', '--roles', 'api,pipelines'], env });
+    ingestProc = await startKairro({ args: ['ingest'], env });
+    demo = readDemo(backend.dataDir);
+  });
+  afterAll(async () => {
+    await ingestProc?.stop();
+    await backend?.stop();
+    await broker?.stop();
+    await db?.drop();
+  });
+
+  it('runs each role in its own process with readiness on its own dependencies', async () => {
+    expect(backend.ingestUrl).toBeUndefined();
+    expect(ingestProc.apiUrl).toBeUndefined();
+    const ready = await new HttpClient(ingestProc.ingestUrl!).get('/readyz');
+    expect(ready.body).toEqual({ status: 'ready', checks: { postgres: 'ok', stream: 'ok' } });
+    const apiReady = await new HttpClient(backend.apiUrl!).get('/readyz');
+    expect(apiReady.body).toEqual({ status: 'ready', checks: { postgres: 'ok', clickhouse: 'ok' } });
+  });
+
+  it('delivers every decision through Kafka into ClickHouse, with its DLP matches', async () => {
+    const ingest = new HttpClient(ingestProc.ingestUrl!);
+    const reg = await ingest.post('/v1/extension/register', {
+      licenseKey: demo.licenseKey,
+      endpointId: 'kafka-endpoint-1',
+      identity: { email: 'carol@example.com' },
+    });
+    expect(reg.status).toBe(200);
+    const auth = { authorization: `Bearer ${reg.body.token}` };
+    const prompts = [
+      'summarise the meeting notes',
+      'my ssn is 123-45-6789, fill the form',
+      'ping 192.168.10.20 and tell me why it fails',
+      'AKIAIOSFODNN7EXAMPLE is in my config, why does it fail?',
+      'email dana.k@acme-corp.com the report',
+    ];
+    const ids: string[] = [];
+    for (const prompt of prompts) {
+      const res = await ingest.post('/v1/extension/evaluate', { url: 'https://claude.ai/chat', prompt }, auth);
+      expect(res.status).toBe(200);
+      ids.push(res.body.eventId);
+    }
+
+    const admin = new HttpClient(backend.apiUrl!);
+    await admin.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    const events = await eventually(async () => {
+      const res = await admin.get('/v1/admin/events?limit=50');
+      const seen = new Set(res.body.events.map((e: { eventId: string }) => e.eventId));
+      return ids.every((id) => seen.has(id)) ? res.body.events : undefined;
+    }, 30_000);
+    expect(events).toHaveLength(prompts.length);
+    const ssnEvent = events.find((e: { eventId: string }) => e.eventId === ids[1]);
+    expect(ssnEvent).toMatchObject({ action: 'BLOCK', riskLevel: 'HIGH', detectors: ['US_SSN'] });
+  });
+
+  it('sees a license revoked in Postgres at the next evaluation, without a restart', async () => {
+    const ingest = new HttpClient(ingestProc.ingestUrl!);
+    const reg = await ingest.post('/v1/extension/register', {
+      licenseKey: demo.licenseKey,
+      endpointId: 'kafka-endpoint-2',
+      identity: { email: 'dave@example.com' },
+    });
+    const auth = { authorization: `Bearer ${reg.body.token}` };
+    const sql = postgres(db.url, { max: 1 });
+    try {
+      await sql`update licenses set status = 'REVOKED'`;
+      const decision = await eventually(async () => {
+        const res = await ingest.post('/v1/extension/evaluate', { url: 'https://chatgpt.com/', prompt: 'hello' }, auth);
+        return res.body.action === 'BLOCK' ? res.body : undefined;
+      }, 2_000);
+      expect(decision.reasons.join(' ')).toMatch(/licen[cs]e/i);
+      const again = await ingest.post('/v1/extension/register', {
+        licenseKey: demo.licenseKey,
+        endpointId: 'kafka-endpoint-3',
+        identity: { email: 'erin@example.com' },
+      });
+      expect(again.status).toBe(403);
+      expect(again.body.error.code).toBe('LICENSE_REVOKED');
+    } finally {
+      await sql`update licenses set status = 'ACTIVE'`;
+      await sql.end();
+    }
+  });
+
+  it('refuses to run ingest alone without a broker', async () => {
+    await expect(startKairro({ args: ['ingest'], env: { DATABASE_URL: db.url } })).rejects.toThrow(
+      /ingest and pipelines must run in one process/,
+    );
+  });
+});
