@@ -1,0 +1,95 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectClickHouse, migrateClickHouse, type ClickHouse } from '@kairro/clickhouse';
+import { TOPICS, type DlpMatchRecord, type EventRecord } from '@kairro/core';
+import { createMemoryStream } from '@kairro/stream';
+import { startClickHouseWriter } from './clickhouse-writer.ts';
+
+function event(id: string, orgId = 'org-a'): EventRecord {
+  return {
+    event_id: id,
+    org_id: orgId,
+    occurred_at: '2026-11-22T10:00:00.123Z',
+    endpoint_id: 'ep',
+    user_email: 'a@example.com',
+    tool: 'chatgpt',
+    url_host: 'chatgpt.com',
+    action: 'BLOCK',
+    risk_level: 'CRITICAL',
+    match_count: 1,
+    detectors: ['CREDIT_CARD'],
+    prompt_snippet: '',
+    reasons: ['r'],
+    policy_ids: [],
+    latency_ms: 1.5,
+  };
+}
+
+describe('ClickHouse writer', () => {
+  let ch: ClickHouse;
+  const errors: object[] = [];
+  const logger = { error: (obj: object) => errors.push(obj) };
+
+  beforeAll(async () => {
+    ch = await connectClickHouse({ kind: 'embedded', path: join(mkdtempSync(join(tmpdir(), 'kairro-w-')), 'ch'), database: 'kairro' });
+    await migrateClickHouse(ch.client);
+  });
+  afterAll(async () => {
+    await ch?.close();
+  });
+
+  const count = async (table: string, id: string) => {
+    const [row] = await ch.client
+      .query({
+        query: `SELECT count() AS n FROM ${table} FINAL WHERE event_id = {id:UUID}`,
+        query_params: { id },
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<{ n: string }>());
+    return Number(row!.n);
+  };
+
+  it('writes events and matches, and a redelivered record counts once', async () => {
+    const stream = createMemoryStream();
+    const writer = await startClickHouseWriter({ stream, clickhouse: ch.client, logger });
+    const id = '01938a3c-0000-7000-8000-000000000001';
+    const match: DlpMatchRecord = {
+      event_id: id,
+      org_id: 'org-a',
+      occurred_at: '2026-11-22T10:00:00.123Z',
+      match_index: 0,
+      detector: 'CREDIT_CARD',
+      rule_id: 'credit-card',
+      severity: 'CRITICAL',
+      target: 'prompt',
+      start: 3,
+      end: 22,
+      snippet: 'my [CREDIT_CARD] ok',
+    };
+    await stream.publish(TOPICS.events, [{ key: 'org-a', value: event(id) }]);
+    await stream.publish(TOPICS.events, [{ key: 'org-a', value: event(id) }]); // redelivery
+    await stream.publish(TOPICS.dlpMatches, [{ key: 'org-a', value: match }]);
+    await stream.close(); // drains every published record into the writer
+    await writer.stop();
+    expect(await count('events', id)).toBe(1);
+    expect(await count('dlp_matches', id)).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('retries a batch whose insert failed, and commits it once ClickHouse accepts it', async () => {
+    const stream = createMemoryStream({ backoff: { initialMs: 20, maxMs: 50 } });
+    await ch.client.command({ query: 'RENAME TABLE events TO events_away' });
+    const writer = await startClickHouseWriter({ stream, clickhouse: ch.client, logger });
+    const id = '01938a3c-0000-7000-8000-000000000002';
+    await stream.publish(TOPICS.events, [{ key: 'org-a', value: event(id) }]);
+    const deadline = Date.now() + 10_000;
+    while (errors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(errors.length).toBeGreaterThan(0); // the insert failed and was logged
+    await ch.client.command({ query: 'RENAME TABLE events_away TO events' });
+    await stream.close();
+    await writer.stop();
+    expect(await count('events', id)).toBe(1);
+  });
+});
