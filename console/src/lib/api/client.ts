@@ -1,0 +1,160 @@
+// Typed client for the admin API. The console is served on the same origin as the API, so all
+// URLs are relative and the session travels in an HttpOnly cookie.
+import { goto } from '$app/navigation';
+import { resolve } from '$app/paths';
+import type {
+  ApiErrorBody,
+  EventsOverTime,
+  EventsPage,
+  EventsQuery,
+  LoginRequest,
+  Summary,
+  User,
+  UserResponse,
+} from './types.ts';
+
+const BASE = '/v1/admin';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: string;
+  readonly status: number;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+type Fetch = typeof fetch;
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  query?: Record<string, string | number | null | undefined>;
+  /** SvelteKit's `fetch` inside load functions; the global one elsewhere. */
+  fetch?: Fetch;
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'message' in error;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, query, fetch: fetcher = fetch } = options;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.size > 0 ? `?${params}` : '';
+
+  let response: Response;
+  try {
+    response = await fetcher(`${BASE}${path}${search}`, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Cannot reach the Kairro API. Check that it is running.');
+  }
+
+  if (response.status === 204) return undefined as T;
+
+  const text = await response.text();
+  let payload: unknown = undefined;
+  if (text) {
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      payload = undefined;
+    }
+  }
+
+  if (!response.ok) {
+    if (isErrorBody(payload)) {
+      throw new ApiError(response.status, payload.error.code, payload.error.message);
+    }
+    throw new ApiError(response.status, 'http_error', `Request failed (HTTP ${response.status}).`);
+  }
+  if (payload === undefined) {
+    throw new ApiError(response.status, 'invalid_response', 'The API returned an unexpected response.');
+  }
+  return payload as T;
+}
+
+// --- auth -----------------------------------------------------------------------------------------
+
+export async function login(credentials: LoginRequest, fetcher?: Fetch): Promise<User> {
+  const res = await request<UserResponse>('/auth/login', {
+    method: 'POST',
+    body: credentials,
+    fetch: fetcher,
+  });
+  return res.user;
+}
+
+export async function me(fetcher?: Fetch): Promise<User> {
+  const res = await request<UserResponse>('/auth/me', { fetch: fetcher });
+  return res.user;
+}
+
+export async function logout(fetcher?: Fetch): Promise<void> {
+  await request<void>('/auth/logout', { method: 'POST', fetch: fetcher });
+}
+
+// --- events & analytics ---------------------------------------------------------------------------
+
+export function listEvents(query: EventsQuery = {}, fetcher?: Fetch): Promise<EventsPage> {
+  return request<EventsPage>('/events', {
+    query: { limit: query.limit ?? 50, cursor: query.cursor },
+    fetch: fetcher,
+  });
+}
+
+export function eventsOverTime(hours: number, fetcher?: Fetch): Promise<EventsOverTime> {
+  return request<EventsOverTime>('/analytics/events-over-time', { query: { hours }, fetch: fetcher });
+}
+
+export function summary(hours: number, fetcher?: Fetch): Promise<Summary> {
+  return request<Summary>('/analytics/summary', { query: { hours }, fetch: fetcher });
+}
+
+// --- errors ---------------------------------------------------------------------------------------
+
+/** Only same-site paths are accepted as `next`, so the login page cannot become an open redirect. */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (next === '/login' || next.startsWith('/login?')) return '/';
+  return next;
+}
+
+/**
+ * The one place API failures are handled. A 401 (no or expired session) sends the user to the
+ * login page, which comes back here afterwards; anything else becomes a message to show.
+ */
+export function handleError(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 401) {
+      if (location.pathname !== '/login') {
+        const next = safeNext(`${location.pathname}${location.search}`);
+        void goto(resolve(`/login?next=${encodeURIComponent(next)}`), { replace: true });
+      }
+      return 'Your session has expired. Please sign in again.';
+    }
+    return error.message;
+  }
+  console.error(error);
+  return 'Something went wrong. Please try again.';
+}
+
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
