@@ -6,7 +6,7 @@ type ChartAction = (typeof CHART_ACTIONS)[number];
 
 const BUCKET_CHOICES = [60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86_400];
 
-/** The smallest bucket that keeps the chart at or under 60 bars. */
+/** The smallest bucket that keeps the chart at or under 60 bars; daily beyond 60 days. */
 export function bucketSecondsFor(hours: number): number {
   const span = hours * 3600;
   return BUCKET_CHOICES.find((b) => span / b <= 60) ?? 86_400;
