@@ -1,0 +1,273 @@
+/**
+ * The record stream on Kafka (kafkajs). Values travel as JSON, keys as UTF-8 (the Java-compatible
+ * partitioner keeps one key on one partition, so its records keep their order). Consumers commit
+ * explicitly after their handler resolved: at-least-once, and a rejected batch is fetched again.
+ */
+import kafkajs from 'kafkajs';
+import type { Batch, Consumer, EachBatchPayload } from 'kafkajs';
+import { DEFAULT_BACKOFF, backoffDelay } from './backoff.ts';
+import { kafkaLogCreator, stderrLogger } from './kafka-log.ts';
+import { ensureTopics } from './kafka-topics.ts';
+import type {
+  BatchHandler,
+  ConsumedRecord,
+  RecordStream,
+  RetryBackoff,
+  StreamLogger,
+  StreamRecord,
+  Subscription,
+} from './types.ts';
+
+const { Kafka, Partitioners, logLevel } = kafkajs;
+
+export interface KafkaStreamOptions {
+  brokers: string[];
+  clientId: string;
+  /** Topics that must exist at boot (created when the cluster allows it, else boot fails). */
+  topics: string[];
+  /** Receives kafkajs errors and handler failures; defaults to one line each on stderr. */
+  logger?: StreamLogger;
+  /** Back-off before a rejected batch is fetched again. */
+  backoff?: RetryBackoff;
+  /** Consumer group timings; shorter ones make tests' group joins and failovers fast. */
+  consumer?: {
+    sessionTimeout?: number;
+    heartbeatInterval?: number;
+    rebalanceTimeout?: number;
+    /** Longest a fetch waits for new records (also the idle poll interval). */
+    maxWaitTimeInMs?: number;
+  };
+  /** How long ready() waits for the cluster's metadata. */
+  readyTimeoutMs?: number;
+}
+
+export async function createKafkaStream(opts: KafkaStreamOptions): Promise<RecordStream> {
+  const logger = opts.logger ?? stderrLogger;
+  const backoff = opts.backoff ?? DEFAULT_BACKOFF;
+  const readyTimeoutMs = opts.readyTimeoutMs ?? 3_000;
+  const kafka = new Kafka({
+    clientId: opts.clientId,
+    brokers: opts.brokers,
+    connectionTimeout: 3_000,
+    logLevel: logLevel.ERROR,
+    logCreator: kafkaLogCreator(logger),
+  });
+
+  const admin = kafka.admin();
+  // Not idempotent: librdkafka's mock reports controller id 0, which breaks kafkajs' idempotent
+  // producer; acks -1 on every send still waits for all in-sync replicas.
+  const producer = kafka.producer({
+    idempotent: false,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  let producerConnected = false;
+  producer.on(producer.events.CONNECT, () => (producerConnected = true));
+  producer.on(producer.events.DISCONNECT, () => (producerConnected = false));
+
+  try {
+    await admin.connect();
+    await ensureTopics(admin, opts.topics, opts.brokers);
+    await producer.connect();
+  } catch (error) {
+    await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+    if (error instanceof Error && error.message.startsWith('Kafka topics missing')) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot connect to Kafka at ${opts.brokers.join(',')}: ${reason}`, { cause: error });
+  }
+
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+  let closing: Promise<void> | undefined;
+
+  return {
+    kind: 'kafka',
+
+    async publish(topic: string, records: StreamRecord[]): Promise<void> {
+      if (closed) throw new Error(`record stream is closed; cannot publish to ${topic}`);
+      if (records.length === 0) return;
+      await producer.send({
+        topic,
+        acks: -1,
+        // JSON.stringify(undefined) is undefined; send null like the memory stream does.
+        messages: records.map((r) => ({ key: r.key, value: JSON.stringify(r.value) ?? 'null' })),
+      });
+    },
+
+    async subscribe(sub: {
+      groupId: string;
+      topics: string[];
+      handler: BatchHandler;
+    }): Promise<Subscription> {
+      if (closed) throw new Error(`record stream is closed; cannot subscribe ${sub.groupId}`);
+      const consumer = kafka.consumer({
+        groupId: sub.groupId,
+        allowAutoTopicCreation: false,
+        ...opts.consumer,
+      });
+      const subscription = await startConsumer(consumer, sub.topics, sub.handler, backoff, logger);
+      subscriptions.add(subscription);
+      return {
+        async stop() {
+          subscriptions.delete(subscription);
+          await subscription.stop();
+        },
+      };
+    },
+
+    async ready(): Promise<boolean> {
+      if (closed || !producerConnected) return false;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>(
+        (resolve) => (timer = setTimeout(() => resolve(false), readyTimeoutMs)),
+      );
+      // listTopics fetches the whole cluster's metadata without auto-creating anything.
+      const probe = admin.listTopics().then(
+        () => true,
+        () => false,
+      );
+      try {
+        return await Promise.race([probe, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+
+    close(): Promise<void> {
+      closing ??= (async () => {
+        closed = true;
+        // Producer sends are awaited by publish(); nothing is buffered client-side.
+        await Promise.allSettled([...subscriptions].map((s) => s.stop()));
+        subscriptions.clear();
+        await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+      })();
+      return closing;
+    },
+  };
+}
+
+async function startConsumer(
+  consumer: Consumer,
+  topics: string[],
+  handler: BatchHandler,
+  backoff: RetryBackoff,
+  logger: StreamLogger,
+): Promise<Subscription> {
+  /** Consecutive failures per topic-partition, for the back-off. */
+  const failures = new Map<string, number>();
+  /** Timers that resume partitions paused after a failure. */
+  const resumeTimers = new Set<NodeJS.Timeout>();
+
+  async function eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, isRunning, isStale } = payload;
+    if (!isRunning() || isStale() || batch.isEmpty()) return;
+    const partitionKey = `${batch.topic}\u0000${batch.partition}`;
+    const lastOffset = batch.messages[batch.messages.length - 1]!.offset;
+    const records = decode(batch, logger);
+
+    try {
+      if (records.length > 0) await withHeartbeat(handler(records), payload.heartbeat);
+    } catch (error) {
+      const count = (failures.get(partitionKey) ?? 0) + 1;
+      failures.set(partitionKey, count);
+      const delay = backoffDelay(count, backoff);
+      logger.warn('stream handler failed; batch will be redelivered', {
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: batch.firstOffset(),
+        records: records.length,
+        failures: count,
+        retryInMs: delay,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      // Nothing is resolved, so the next fetch of this partition starts at the same offset again.
+      // Pausing (rather than sleeping here) keeps the other partitions flowing and heartbeats going.
+      const resume = payload.pause();
+      const timer = setTimeout(() => {
+        resumeTimers.delete(timer);
+        resume();
+      }, delay);
+      resumeTimers.add(timer);
+      return;
+    }
+
+    failures.delete(partitionKey);
+    payload.resolveOffset(lastOffset);
+    // The payload's commit (not consumer.commitOffsets) also works while stop() waits for this batch;
+    // a commit refused because of a rebalance throws, and kafkajs rejoins: the batch is redelivered.
+    await payload.commitOffsetsIfNecessary({
+      topics: [
+        {
+          topic: batch.topic,
+          partitions: [{ partition: batch.partition, offset: (BigInt(lastOffset) + 1n).toString() }],
+        },
+      ],
+    });
+  }
+
+  await consumer.connect();
+  try {
+    // A new group starts at the earliest record, like the memory stream.
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
+  } catch (error) {
+    await consumer.disconnect().catch(() => {});
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    stop() {
+      stopping ??= (async () => {
+        for (const timer of resumeTimers) clearTimeout(timer);
+        resumeTimers.clear();
+        // Waits for the batch in flight (handled and committed), then leaves the group.
+        await consumer.disconnect();
+      })();
+      return stopping;
+    },
+  };
+}
+
+function decode(batch: Batch, logger: StreamLogger): ConsumedRecord[] {
+  const records: ConsumedRecord[] = [];
+  for (const message of batch.messages) {
+    let value: unknown = null;
+    if (message.value !== null) {
+      try {
+        value = JSON.parse(message.value.toString('utf8'));
+      } catch (error) {
+        // A record that is not JSON can never be handled; redelivering it would block the
+        // partition forever. Skip it loudly.
+        logger.error('stream record is not JSON; skipped', {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: message.offset,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        continue;
+      }
+    }
+    records.push({
+      topic: batch.topic,
+      partition: batch.partition,
+      offset: message.offset,
+      key: message.key?.toString('utf8') ?? '',
+      value,
+    });
+  }
+  return records;
+}
+
+/** Keeps the group membership alive while a slow handler runs (kafkajs throttles the calls). */
+async function withHeartbeat<T>(work: Promise<T>, heartbeat: () => Promise<void>): Promise<T> {
+  const timer = setInterval(() => {
+    // A failed heartbeat means a rebalance; the commit that follows will report it.
+    heartbeat().catch(() => {});
+  }, 1_000);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}

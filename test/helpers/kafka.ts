@@ -1,0 +1,117 @@
+/**
+ * A Kafka-protocol broker for integration tests: librdkafka's mock cluster (test/kafka-mock), or
+ * the real cluster named by KAFKA_BROKERS (comma-separated), where the topics are created through
+ * the admin API instead.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import kafkajs from 'kafkajs';
+
+const { Kafka, logLevel } = kafkajs;
+
+export interface KafkaBroker {
+  brokers: string[];
+  stop(): Promise<void>;
+}
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const mockBinary = fileURLToPath(new URL('../kafka-mock/kafka-mock', import.meta.url));
+const prereqs = fileURLToPath(new URL('../../scripts/test-prereqs.sh', import.meta.url));
+
+export async function startKafkaBroker(topics: TopicSpec[]): Promise<KafkaBroker> {
+  const external = process.env.KAFKA_BROKERS?.trim();
+  if (external)
+    return useExternalCluster(
+      external.split(',').map((b) => b.trim()),
+      topics,
+    );
+  return startMockCluster(topics);
+}
+
+async function useExternalCluster(brokers: string[], topics: TopicSpec[]): Promise<KafkaBroker> {
+  const admin = new Kafka({ clientId: 'kairro-test', brokers, logLevel: logLevel.ERROR }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const wanted = topics.filter((t) => !existing.has(t.name));
+    if (wanted.length > 0) {
+      await admin.createTopics({
+        topics: wanted.map((t) => ({ topic: t.name, numPartitions: t.partitions })),
+        waitForLeaders: true,
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+  // The cluster is not ours to stop; tests use fresh topic and group names per run.
+  return { brokers, stop: async () => {} };
+}
+
+async function startMockCluster(topics: TopicSpec[]): Promise<KafkaBroker> {
+  // Builds the binary when missing or stale (and installs librdkafka on a fresh root machine), so
+  // running vitest directly works as well as `npm test`. Fast when there is nothing to do.
+  execFileSync('bash', [prereqs], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+
+  // stdin stays a pipe: when this process dies, however it dies, the pipe closes and the broker exits.
+  const child = spawn(
+    mockBinary,
+    topics.map((t) => `${t.name}:${t.partitions}`),
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4_000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const bootstraps = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error(`kafka-mock printed no bootstraps in 10 s: ${stderr}`)),
+      10_000,
+    );
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const newline = out.indexOf('\n');
+      if (newline >= 0) {
+        clearTimeout(timer);
+        resolve(out.slice(0, newline).trim());
+      }
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`kafka-mock exited (${code ?? signal}) before it was ready: ${stderr}`));
+    });
+  });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    brokers: bootstraps.split(','),
+    stop() {
+      stopping ??= (async () => {
+        process.off('exit', killOnExit);
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          const escalate = setTimeout(() => child.kill('SIGKILL'), 3_000);
+          await exited;
+          clearTimeout(escalate);
+        }
+      })();
+      return stopping;
+    },
+  };
+}
