@@ -11,7 +11,10 @@ import { eventRoutes } from './routes/events.ts';
 const PUBLIC_ADMIN_PATHS = new Set(['/v1/admin/auth/login', '/v1/admin/auth/logout']);
 
 /** The admin API (`/v1/admin/*`) and the console it serves on the same origin. */
-export async function buildApiApp(deps: ApiDeps, opts: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
+export async function buildApiApp(
+  deps: ApiDeps,
+  opts: { logger?: FastifyBaseLogger } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },

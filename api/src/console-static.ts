@@ -13,7 +13,9 @@ export async function serveConsole(app: FastifyInstance, dir: string | undefined
       reply
         .code(503)
         .type('text/plain')
-        .send('The console is not built. Run `npm run build -w @kairro/console` (npm start does it for you).'),
+        .send(
+          'The console is not built. Run `npm run build -w @kairro/console` (npm start does it for you).',
+        ),
     );
     return;
   }

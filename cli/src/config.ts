@@ -36,9 +36,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clickhouseUrl: url(env, 'CLICKHOUSE_URL', ['http:', 'https:']),
     clickhouseDatabase: ident(env, 'CLICKHOUSE_DATABASE', 'kairro'),
     kafkaBrokers: env.KAFKA_BROKERS ? brokers(env.KAFKA_BROKERS) : undefined,
-    logLevel: oneOf(env, 'KAIRRO_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    logLevel: oneOf(
+      env,
+      'KAIRRO_LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'info',
+    ),
     secureCookies: env.KAIRRO_SECURE_COOKIES === 'true',
-    consoleDir: resolve(cwd, env.KAIRRO_CONSOLE_DIR || new URL('../../console/build', import.meta.url).pathname),
+    consoleDir: resolve(
+      cwd,
+      env.KAIRRO_CONSOLE_DIR || new URL('../../console/build', import.meta.url).pathname,
+    ),
   };
 }
 
@@ -46,7 +54,8 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number 0–65535, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError(`${name} must be a port number 0–65535, got "${raw}"`);
   return n;
 }
 
@@ -67,20 +76,31 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
 
 function ident(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   const raw = env[name] || fallback;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(raw)) throw new ConfigError(`${name} must be a plain identifier, got "${raw}"`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(raw))
+    throw new ConfigError(`${name} must be a plain identifier, got "${raw}"`);
   return raw;
 }
 
-function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const raw = env[name] || fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
   return raw as T;
 }
 
 function brokers(raw: string): string[] {
-  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const b of list) {
-    if (!/^[\w.-]+:\d+$/.test(b)) throw new ConfigError(`KAFKA_BROKERS entries must be host:port, got "${b}"`);
+    if (!/^[\w.-]+:\d+$/.test(b))
+      throw new ConfigError(`KAFKA_BROKERS entries must be host:port, got "${b}"`);
   }
   return list;
 }

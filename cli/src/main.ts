@@ -8,7 +8,9 @@ const program = new Command('kairro').description('Kairro: safe use of generativ
 
 program
   .command('start')
-  .description('Run the platform: every role in one process (embedded stores unless DATABASE_URL, CLICKHOUSE_URL, KAFKA_BROKERS are set)')
+  .description(
+    'Run the platform: every role in one process (embedded stores unless DATABASE_URL, CLICKHOUSE_URL, KAFKA_BROKERS are set)',
+  )
   .option('--roles <roles>', `comma-separated subset of ${ROLES.join(',')}`, ROLES.join(','))
   .action((opts: { roles: string }) => serve(parseRoles(opts.roles)));
 
@@ -35,7 +37,8 @@ program
 function parseRoles(raw: string): Role[] {
   const roles = raw.split(',').map((r) => r.trim());
   const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-  if (bad.length || roles.length === 0) throw new ConfigError(`Unknown role(s) ${bad.join(', ')}; use ${ROLES.join(', ')}`);
+  if (bad.length || roles.length === 0)
+    throw new ConfigError(`Unknown role(s) ${bad.join(', ')}; use ${ROLES.join(', ')}`);
   return roles as Role[];
 }
 

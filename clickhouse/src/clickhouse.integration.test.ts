@@ -23,9 +23,14 @@ describe('ClickHouse on chDB', () => {
     expect(second.applied).toEqual([]);
     expect(second.skipped).toEqual(first.applied);
     const tables = await ch.client
-      .query({ query: 'SELECT name FROM system.tables WHERE database = currentDatabase()', format: 'JSONEachRow' })
+      .query({
+        query: 'SELECT name FROM system.tables WHERE database = currentDatabase()',
+        format: 'JSONEachRow',
+      })
       .then((r) => r.json<{ name: string }>());
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['events', 'dlp_matches', 'schema_migrations']));
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['events', 'dlp_matches', 'schema_migrations']),
+    );
   });
 
   it('works in the kairro database and reports errors with a type', async () => {
@@ -42,6 +47,9 @@ describe('ClickHouse on chDB', () => {
 describe('splitStatements', () => {
   it('splits on semicolons at line ends and drops comments', () => {
     const sql = `-- header; with a semicolon\nCREATE TABLE a (x String DEFAULT ';');\n\nCREATE TABLE b (y UInt8);\n`;
-    expect(splitStatements(sql)).toEqual(["CREATE TABLE a (x String DEFAULT ';')", 'CREATE TABLE b (y UInt8)']);
+    expect(splitStatements(sql)).toEqual([
+      "CREATE TABLE a (x String DEFAULT ';')",
+      'CREATE TABLE b (y UInt8)',
+    ]);
   });
 });

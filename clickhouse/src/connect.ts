@@ -3,8 +3,7 @@ import { createChdbConnection } from 'chdb/connection';
 import { mkdirSync } from 'node:fs';
 
 export type ClickHouseTarget =
-  | { kind: 'server'; url: string; database: string }
-  | { kind: 'embedded'; path: string; database: string };
+  { kind: 'server'; url: string; database: string } | { kind: 'embedded'; path: string; database: string };
 
 export interface ClickHouse {
   client: ClickHouseClient;

@@ -51,7 +51,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (err.validation) {
       return reply.code(400).send({
-        error: { code: 'VALIDATION_FAILED', message: `Invalid request ${err.validationContext}: ${err.message}` },
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `Invalid request ${err.validationContext}: ${err.message}`,
+        },
       });
     }
     const status = err.statusCode ?? 500;
@@ -59,7 +62,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(status).send({ error: { code: clientCode(status, err), message: err.message } });
     }
     req.log.error({ err }, 'request failed');
-    return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Internal error; see the server log.' } });
+    return reply
+      .code(500)
+      .send({ error: { code: 'INTERNAL', message: 'Internal error; see the server log.' } });
   });
 }
 

@@ -13,7 +13,11 @@ export async function registerOpenApi(
       info: { title: info.title, description: info.description, version: info.version },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'Extension token from /v1/extension/register' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Extension token from /v1/extension/register',
+          },
           cookie: { type: 'apiKey', in: 'cookie', name: 'kairro_session' },
         },
       },

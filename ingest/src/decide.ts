@@ -30,7 +30,14 @@ export interface DecisionOutcome {
  */
 export function decide(
   req: EvaluationRequest,
-  ctx: { claims: EndpointClaims; config: OrgConfig; eventId: string; now: Date; startedAt: number; clock: () => number },
+  ctx: {
+    claims: EndpointClaims;
+    config: OrgConfig;
+    eventId: string;
+    now: Date;
+    startedAt: number;
+    clock: () => number;
+  },
 ): DecisionOutcome {
   const dlp = scanText(req.prompt, { target: 'prompt' });
   const license = ctx.config.licenses.get(ctx.claims.licenseId) ?? {
@@ -58,20 +65,18 @@ export function decide(
     policy_ids: decision.policyIds,
     latency_ms: ctx.clock() - ctx.startedAt,
   };
-  const matches = dlp.matches.map(
-    (m, index): DlpMatchRecord => ({
-      event_id: ctx.eventId,
-      org_id: ctx.claims.orgId,
-      occurred_at: occurredAt,
-      match_index: index,
-      detector: m.detector,
-      rule_id: m.ruleId,
-      severity: m.severity,
-      target: m.target,
-      start: m.start,
-      end: m.end,
-      snippet: truncate(m.snippet),
-    }),
-  );
+  const matches = dlp.matches.map((m, index): DlpMatchRecord => ({
+    event_id: ctx.eventId,
+    org_id: ctx.claims.orgId,
+    occurred_at: occurredAt,
+    match_index: index,
+    detector: m.detector,
+    rule_id: m.ruleId,
+    severity: m.severity,
+    target: m.target,
+    start: m.start,
+    end: m.end,
+    snippet: truncate(m.snippet),
+  }));
   return { decision, dlp, event, matches };
 }

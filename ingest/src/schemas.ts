@@ -8,7 +8,10 @@ export const RegisterBody = Type.Object(
   {
     licenseKey: Type.String({ minLength: 8, maxLength: 200 }),
     endpointId: Type.String({ minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$' }),
-    identity: Type.Object({ email: Type.String({ format: 'email', maxLength: 320 }) }, { additionalProperties: false }),
+    identity: Type.Object(
+      { email: Type.String({ format: 'email', maxLength: 320 }) },
+      { additionalProperties: false },
+    ),
     userAgent: Type.Optional(Type.String({ maxLength: 512 })),
   },
   { additionalProperties: false },
@@ -30,7 +33,9 @@ export const EvaluateBody = Type.Object(
   {
     url: Type.String({ minLength: 1, maxLength: 4096 }),
     prompt: Type.String({ maxLength: MAX_PROMPT_CHARS }),
-    inputType: Type.Optional(Type.Union([Type.Literal('typed'), Type.Literal('paste'), Type.Literal('file')])),
+    inputType: Type.Optional(
+      Type.Union([Type.Literal('typed'), Type.Literal('paste'), Type.Literal('file')]),
+    ),
     model: Type.Optional(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },

@@ -14,7 +14,9 @@ describe('extension tokens', () => {
     const { token } = await createTokenService('secret-a').issue(claims);
     expect(await createTokenService('secret-b').verify(token)).toBeUndefined();
     const [h, p, s] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), org: 'org-2' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), org: 'org-2' }),
+    ).toString('base64url');
     expect(await createTokenService('secret-a').verify(`${h}.${forged}.${s}`)).toBeUndefined();
     let now = new Date('2026-01-01T00:00:00Z');
     const shortLived = createTokenService('secret-a', { ttlSeconds: 60, now: () => now });

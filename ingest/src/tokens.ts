@@ -21,7 +21,10 @@ export interface TokenService {
  * Signed (HS256) tokens let every ingest process authenticate an evaluation without a database
  * query; the installation secret in Postgres is shared by all of them.
  */
-export function createTokenService(secret: string, opts: { ttlSeconds?: number; now?: () => Date } = {}): TokenService {
+export function createTokenService(
+  secret: string,
+  opts: { ttlSeconds?: number; now?: () => Date } = {},
+): TokenService {
   const key = new TextEncoder().encode(secret);
   const ttl = opts.ttlSeconds ?? 30 * 24 * 3600;
   const now = opts.now ?? (() => new Date());
@@ -47,7 +50,8 @@ export function createTokenService(secret: string, opts: { ttlSeconds?: number; 
           currentDate: now(),
         });
         const { org, lic, email, sub } = payload;
-        if (typeof org !== 'string' || typeof lic !== 'string' || typeof email !== 'string' || !sub) return undefined;
+        if (typeof org !== 'string' || typeof lic !== 'string' || typeof email !== 'string' || !sub)
+          return undefined;
         return { orgId: org, licenseId: lic, email, endpointId: sub };
       } catch {
         return undefined;

@@ -33,7 +33,11 @@ describe('ClickHouse writer', () => {
   const logger = { error: (obj: object) => errors.push(obj) };
 
   beforeAll(async () => {
-    ch = await connectClickHouse({ kind: 'embedded', path: join(mkdtempSync(join(tmpdir(), 'kairro-w-')), 'ch'), database: 'kairro' });
+    ch = await connectClickHouse({
+      kind: 'embedded',
+      path: join(mkdtempSync(join(tmpdir(), 'kairro-w-')), 'ch'),
+      database: 'kairro',
+    });
     await migrateClickHouse(ch.client);
   });
   afterAll(async () => {

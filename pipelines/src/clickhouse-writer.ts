@@ -37,7 +37,10 @@ export async function startClickHouseWriter(deps: {
       try {
         await deps.clickhouse.insert({ table, values: records.map((r) => r.value), format: 'JSONEachRow' });
       } catch (err) {
-        deps.logger.error({ err, table, records: records.length }, 'ClickHouse insert failed; batch will be retried');
+        deps.logger.error(
+          { err, table, records: records.length },
+          'ClickHouse insert failed; batch will be retried',
+        );
         throw err;
       }
     },

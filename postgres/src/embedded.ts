@@ -43,6 +43,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       `Embedded Postgres failed to start on port ${opts.port} (data in ${opts.dir}). ` +
         `Is the port taken? Set KAIRRO_PG_PORT to another port.` +
         (err ? ` Cause: ${String(err)}` : ''),
+      { cause: err },
     );
   }
   return {

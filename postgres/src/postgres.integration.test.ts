@@ -36,7 +36,11 @@ const targets: Array<[string, () => Promise<Target>]> = [
   [
     'embedded Postgres',
     async () => {
-      const pg = await startEmbeddedPostgres({ dir: join(tempDir(), 'pg'), port: await freePort(), password: 'pw' });
+      const pg = await startEmbeddedPostgres({
+        dir: join(tempDir(), 'pg'),
+        port: await freePort(),
+        password: 'pw',
+      });
       const url = pg.url.replace(/\/postgres$/, '/kairro');
       await ensureDatabase(url);
       return { url, close: pg.stop };
@@ -47,7 +51,11 @@ const targets: Array<[string, () => Promise<Target>]> = [
 describe.each(targets)('config store on %s', (_name, open) => {
   let target: Target;
   let sql: Sql;
-  const deps = { hashPassword: async (p: string) => `hashed:${p}`, randomPassword: () => 'pw-123', now: new Date() };
+  const deps = {
+    hashPassword: async (p: string) => `hashed:${p}`,
+    randomPassword: () => 'pw-123',
+    now: new Date(),
+  };
 
   beforeAll(async () => {
     target = await open();
@@ -64,8 +72,12 @@ describe.each(targets)('config store on %s', (_name, open) => {
     await other.end();
     expect([...a, ...b]).toEqual(['initial.sql']);
     expect(await migratePostgres(sql)).toEqual([]);
-    const tables = await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public'`;
-    expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(['orgs', 'users', 'licenses', 'policies']));
+    const tables = await sql<
+      { tablename: string }[]
+    >`select tablename from pg_tables where schemaname = 'public'`;
+    expect(tables.map((t) => t.tablename)).toEqual(
+      expect.arrayContaining(['orgs', 'users', 'licenses', 'policies']),
+    );
   });
 
   it('seeds the demo org once, with default policies and a license stored only as a hash', async () => {
@@ -92,7 +104,13 @@ describe.each(targets)('config store on %s', (_name, open) => {
   it('registers an endpoint idempotently per browser profile', async () => {
     const [org] = await sql<{ id: string }[]>`select id from orgs`;
     const [lic] = await sql<{ id: string }[]>`select id from licenses`;
-    const input = { orgId: org!.id, licenseId: lic!.id, endpointKey: 'profile-1', email: 'Ann@X.com', userAgent: null };
+    const input = {
+      orgId: org!.id,
+      licenseId: lic!.id,
+      endpointKey: 'profile-1',
+      email: 'Ann@X.com',
+      userAgent: null,
+    };
     const first = await registerEndpoint(sql, input);
     const second = await registerEndpoint(sql, { ...input, userAgent: 'chrome' });
     expect(second).toEqual(first);

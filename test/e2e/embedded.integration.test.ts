@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../helpers/http.ts';
-import { eventually, readDemo, startKairro, type DemoCredentials, type PlatformProcess } from '../helpers/platform.ts';
+import {
+  eventually,
+  readDemo,
+  startKairro,
+  type DemoCredentials,
+  type PlatformProcess,
+} from '../helpers/platform.ts';
 
 /**
  * The embedded shape as a user runs it: `kairro start` with nothing configured, one process holding
@@ -58,7 +64,10 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
   });
 
   it('rejects evaluate without a valid token and malformed bodies with 4xx JSON', async () => {
-    const noToken = await ingest.post('/v1/extension/evaluate', { url: 'https://chatgpt.com/', prompt: 'hi' });
+    const noToken = await ingest.post('/v1/extension/evaluate', {
+      url: 'https://chatgpt.com/',
+      prompt: 'hi',
+    });
     expect(noToken.status).toBe(401);
     expect(noToken.body.error.code).toBe('INVALID_TOKEN');
     const forged = await ingest.post(
@@ -102,14 +111,19 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
     expect(allowed.body.riskLevel).toBe('NONE');
 
     expect((await admin.get('/v1/admin/events')).status).toBe(401);
-    const login = await admin.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    const login = await admin.post('/v1/admin/auth/login', {
+      email: demo.adminEmail,
+      password: demo.adminPassword,
+    });
     expect(login.status).toBe(200);
     expect(login.headers.get('set-cookie')).toMatch(/HttpOnly/i);
 
     const events = await eventually(async () => {
       const res = await admin.get('/v1/admin/events?limit=10');
       const ids = res.body.events.map((e: { eventId: string }) => e.eventId);
-      return ids.includes(blocked.body.eventId) && ids.includes(allowed.body.eventId) ? res.body.events : undefined;
+      return ids.includes(blocked.body.eventId) && ids.includes(allowed.body.eventId)
+        ? res.body.events
+        : undefined;
     });
     // Newest first.
     expect(events[0].eventId).toBe(allowed.body.eventId);

@@ -4,7 +4,13 @@ import { TOPICS } from '@kairro/core';
 import { HttpClient } from '../helpers/http.ts';
 import { startKafkaBroker, type KafkaBroker } from '../helpers/kafka.ts';
 import { createTestDatabase } from '../helpers/pg.ts';
-import { eventually, readDemo, startKairro, type DemoCredentials, type PlatformProcess } from '../helpers/platform.ts';
+import {
+  eventually,
+  readDemo,
+  startKairro,
+  type DemoCredentials,
+  type PlatformProcess,
+} from '../helpers/platform.ts';
 
 /**
  * The distributed shape's code path: `kairro ingest` in its own process publishes to a real
@@ -64,7 +70,11 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
     ];
     const ids: string[] = [];
     for (const prompt of prompts) {
-      const res = await ingest.post('/v1/extension/evaluate', { url: 'https://claude.ai/chat', prompt }, auth);
+      const res = await ingest.post(
+        '/v1/extension/evaluate',
+        { url: 'https://claude.ai/chat', prompt },
+        auth,
+      );
       expect(res.status).toBe(200);
       ids.push(res.body.eventId);
     }
@@ -93,7 +103,11 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
     try {
       await sql`update licenses set status = 'REVOKED'`;
       const decision = await eventually(async () => {
-        const res = await ingest.post('/v1/extension/evaluate', { url: 'https://chatgpt.com/', prompt: 'hello' }, auth);
+        const res = await ingest.post(
+          '/v1/extension/evaluate',
+          { url: 'https://chatgpt.com/', prompt: 'hello' },
+          auth,
+        );
         return res.body.action === 'BLOCK' ? res.body : undefined;
       }, 2_000);
       expect(decision.reasons.join(' ')).toMatch(/licen[cs]e/i);

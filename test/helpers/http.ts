@@ -1,5 +1,4 @@
 /** Small typed HTTP calls for tests: JSON in, status + JSON out, cookies kept per client. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
 export interface JsonResponse<T = any> {
   status: number;
   body: T;
@@ -13,7 +12,12 @@ export class HttpClient {
     this.base = base;
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<JsonResponse<T>> {
     const res = await fetch(new URL(path, this.base), {
       method,
       headers: {
@@ -26,7 +30,11 @@ export class HttpClient {
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
     const text = await res.text();
-    return { status: res.status, body: text ? safeJson(text) : undefined, headers: res.headers } as JsonResponse<T>;
+    return {
+      status: res.status,
+      body: text ? safeJson(text) : undefined,
+      headers: res.headers,
+    } as JsonResponse<T>;
   }
 
   get<T = any>(path: string, headers?: Record<string, string>) {

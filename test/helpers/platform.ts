@@ -59,7 +59,8 @@ export async function startKairro(
   const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
   let running: { apiUrl?: string; ingestUrl?: string } | undefined;
   while (!running) {
-    if (child.exitCode !== null) throw new Error(`kairro exited with ${child.exitCode} before it was ready:\n${out}`);
+    if (child.exitCode !== null)
+      throw new Error(`kairro exited with ${child.exitCode} before it was ready:\n${out}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`kairro was not ready in time:\n${out}`);
@@ -101,7 +102,10 @@ export function readDemo(dataDir: string): DemoCredentials {
 }
 
 /** Polls `fn` until it returns a truthy value (eventual consistency through the stream). */
-export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -43,7 +43,7 @@ export async function listEvents(
                detectors, prompt_snippet, reasons
         FROM events FINAL
         WHERE org_id = {org:String}
-          ${after ? 'AND (occurred_at, event_id) < ({t:DateTime64(3, \'UTC\')}, {id:UUID})' : ''}
+          ${after ? "AND (occurred_at, event_id) < ({t:DateTime64(3, 'UTC')}, {id:UUID})" : ''}
         ORDER BY occurred_at DESC, event_id DESC
         LIMIT {limit:UInt32}`,
       query_params: { org: orgId, limit: page.limit + 1, ...(after ?? {}) },
@@ -100,5 +100,8 @@ function decodeCursor(cursor: string): { t: string; id: string } {
   } catch {
     // fall through
   }
-  throw new ApiError('BAD_REQUEST', 'Invalid "cursor": pass back the nextCursor of a previous page unchanged.');
+  throw new ApiError(
+    'BAD_REQUEST',
+    'Invalid "cursor": pass back the nextCursor of a previous page unchanged.',
+  );
 }

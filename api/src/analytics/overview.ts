@@ -35,7 +35,9 @@ export async function eventsOverTime(
   return {
     bucketSeconds,
     buckets: rows
-      .filter((r): r is typeof r & { action: ChartAction } => (CHART_ACTIONS as readonly string[]).includes(r.action))
+      .filter((r): r is typeof r & { action: ChartAction } =>
+        (CHART_ACTIONS as readonly string[]).includes(r.action),
+      )
       .map((r) => ({ start: toIso(r.start), action: r.action, count: Number(r.count) })),
   };
 }
@@ -57,7 +59,8 @@ export async function eventsSummary(
     .then((r) => r.json<{ action: string; count: string | number }>());
   const byAction: Record<ChartAction, number> = { ALLOW: 0, WARN: 0, MASK: 0, BLOCK: 0 };
   for (const r of rows) {
-    if ((CHART_ACTIONS as readonly string[]).includes(r.action)) byAction[r.action as ChartAction] = Number(r.count);
+    if ((CHART_ACTIONS as readonly string[]).includes(r.action))
+      byAction[r.action as ChartAction] = Number(r.count);
   }
   return { total: Object.values(byAction).reduce((a, b) => a + b, 0), byAction };
 }

@@ -27,7 +27,9 @@ export function analyticsRoutes(app: FastifyInstance, deps: ApiDeps): void {
         response: {
           200: Type.Object({
             bucketSeconds: Type.Integer(),
-            buckets: Type.Array(Type.Object({ start: Type.String(), action: Type.String(), count: Type.Integer() })),
+            buckets: Type.Array(
+              Type.Object({ start: Type.String(), action: Type.String(), count: Type.Integer() }),
+            ),
           }),
           400: { $ref: 'ErrorBody#' },
           401: { $ref: 'ErrorBody#' },

@@ -7,7 +7,10 @@ import { currentUser, SESSION_COOKIE, SESSION_TTL_SECONDS, setSessionCookie } fr
 import type { ApiDeps } from '../deps.ts';
 
 const LoginBody = Type.Object(
-  { email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+  {
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
   { additionalProperties: false },
 );
 const UserView = Type.Object({
@@ -34,15 +37,28 @@ export function authRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const user = await findUserByEmail(deps.sql, req.body.email);
       const ok = await verifyPassword(user?.passwordHash, req.body.password);
       if (!user || !ok) throw new ApiError('INVALID_CREDENTIALS', 'Wrong email or password.');
-      const token = await createSession(deps.sql, { userId: user.id, orgId: user.orgId, ttlSeconds: SESSION_TTL_SECONDS });
+      const token = await createSession(deps.sql, {
+        userId: user.id,
+        orgId: user.orgId,
+        ttlSeconds: SESSION_TTL_SECONDS,
+      });
       setSessionCookie(reply, token, deps.secureCookies);
-      return { user: { id: user.id, email: user.email, role: user.role, orgId: user.orgId, orgName: user.orgName } };
+      return {
+        user: { id: user.id, email: user.email, role: user.role, orgId: user.orgId, orgName: user.orgName },
+      };
     },
   );
 
   app.get(
     '/v1/admin/auth/me',
-    { schema: { summary: 'The signed-in user', tags: ['auth'], security: [{ cookie: [] }], response: { 200: UserResponse, 401: { $ref: 'ErrorBody#' } } } },
+    {
+      schema: {
+        summary: 'The signed-in user',
+        tags: ['auth'],
+        security: [{ cookie: [] }],
+        response: { 200: UserResponse, 401: { $ref: 'ErrorBody#' } },
+      },
+    },
     async (req) => ({ user: currentUser(req) }),
   );
 

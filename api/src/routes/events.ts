@@ -36,7 +36,10 @@ export function eventRoutes(app: FastifyInstance, deps: ApiDeps): void {
         security: [{ cookie: [] }],
         querystring: EventsQuery,
         response: {
-          200: Type.Object({ events: Type.Array(EventView), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+          200: Type.Object({
+            events: Type.Array(EventView),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
           400: { $ref: 'ErrorBody#' },
           401: { $ref: 'ErrorBody#' },
         },

@@ -33,7 +33,9 @@ export async function demo(opts: DemoOptions): Promise<void> {
     seed: Number(opts.seed) || 1,
   });
   const seconds = (performance.now() - started) / 1000;
-  const actions = Object.entries(result.byAction).map(([a, n]) => `${a} ${n}`).join(', ');
+  const actions = Object.entries(result.byAction)
+    .map(([a, n]) => `${a} ${n}`)
+    .join(', ');
   process.stdout.write(
     `Sent ${result.sent} prompts in ${seconds.toFixed(1)} s (${(result.sent / seconds).toFixed(0)}/s): ${actions}` +
       (result.failed ? `; ${result.failed} failed` : '') +

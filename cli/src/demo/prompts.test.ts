@@ -24,6 +24,8 @@ describe('demo prompts', () => {
   it('repeats exactly for the same seed', () => {
     const a = seededRandom(42);
     const b = seededRandom(42);
-    expect(Array.from({ length: 20 }, () => demoPrompt(a))).toEqual(Array.from({ length: 20 }, () => demoPrompt(b)));
+    expect(Array.from({ length: 20 }, () => demoPrompt(a))).toEqual(
+      Array.from({ length: 20 }, () => demoPrompt(b)),
+    );
   });
 });

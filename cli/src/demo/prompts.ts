@@ -39,7 +39,8 @@ const RISKY: Array<(r: Rand) => string> = [
   (r) => `Can you check why this config fails? AWS_ACCESS_KEY_ID=AKIA${upper(r, 16)} region=eu-west-1`,
   (r) => `Format this for the HR form: name Dana Smith, SSN ${ssn(r)}, start date March 3.`,
   (r) => `Reply to ${person(r)}@acme-corp.com and ${person(r)}@example.org about the contract renewal.`,
-  (r) => `The VPN gateway at 10.${int(r, 255)}.${int(r, 255)}.${int(r, 254) + 1} drops connections, what should I check?`,
+  (r) =>
+    `The VPN gateway at 10.${int(r, 255)}.${int(r, 255)}.${int(r, 254) + 1} drops connections, what should I check?`,
   (r) => `Debug this: const stripe = require('stripe')('sk_live_${alnum(r, 24)}');`,
   (r) => `My GitHub token ghp_${alnum(r, 36)} stopped working in CI, why?`,
   (r) => `Please summarise the complaint from ${person(r)}@gmail.com about invoice 4471.`,
@@ -76,7 +77,8 @@ function fromAlphabet(r: Rand, alphabet: string, n: number): string {
 }
 
 const upper = (r: Rand, n: number) => fromAlphabet(r, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', n);
-const alnum = (r: Rand, n: number) => fromAlphabet(r, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', n);
+const alnum = (r: Rand, n: number) =>
+  fromAlphabet(r, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', n);
 const person = (r: Rand) => pick(r, ['j.doe', 'maria.k', 'sam', 'li.wei', 'a.novak', 'tom.b']);
 
 /** A Visa-range number with a valid Luhn check digit, printed in groups of four. */

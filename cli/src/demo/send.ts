@@ -15,7 +15,20 @@ export interface DemoResult {
   byAction: Record<string, number>;
 }
 
-const EMPLOYEES = ['ana', 'ben', 'chloe', 'dev', 'emma', 'farid', 'grace', 'hugo', 'ines', 'jonas', 'kemal', 'lena'];
+const EMPLOYEES = [
+  'ana',
+  'ben',
+  'chloe',
+  'dev',
+  'emma',
+  'farid',
+  'grace',
+  'hugo',
+  'ines',
+  'jonas',
+  'kemal',
+  'lena',
+];
 
 /** Registers a few employees' browsers and sends a realistic prompt mix to ingest. */
 export async function sendDemoTraffic(run: DemoRun): Promise<DemoResult> {
@@ -37,7 +50,9 @@ export async function sendDemoTraffic(run: DemoRun): Promise<DemoResult> {
     while (next < run.count) {
       next++;
       const token = tokens[Math.floor(rand() * tokens.length)]!;
-      const res = await post(run.ingestUrl, '/v1/extension/evaluate', demoPrompt(rand), token).catch(() => undefined);
+      const res = await post(run.ingestUrl, '/v1/extension/evaluate', demoPrompt(rand), token).catch(
+        () => undefined,
+      );
       if (!res?.ok) {
         result.failed++;
         continue;

@@ -3,7 +3,12 @@ import pino, { type Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApiApp, hashPassword, randomPassword } from '@kairro/api';
 import type { ClickHouse } from '@kairro/clickhouse';
-import { buildIngestApp, createOrgConfigCache, createTokenService, type OrgConfigCache } from '@kairro/ingest';
+import {
+  buildIngestApp,
+  createOrgConfigCache,
+  createTokenService,
+  type OrgConfigCache,
+} from '@kairro/ingest';
 import { startClickHouseWriter } from '@kairro/pipelines';
 import { ensureTokenSecret, seedDemoOrg } from '@kairro/postgres';
 import type { Subscription } from '@kairro/stream';
@@ -32,7 +37,11 @@ export function createLogger(config: KairroConfig): Logger {
  * embedded shape; one role per process with DATABASE_URL / CLICKHOUSE_URL / KAFKA_BROKERS is the
  * distributed shape. The code path is the same; only the connections differ.
  */
-export async function runPlatform(config: KairroConfig, roles: Role[], log = createLogger(config)): Promise<RunningPlatform> {
+export async function runPlatform(
+  config: KairroConfig,
+  roles: Role[],
+  log = createLogger(config),
+): Promise<RunningPlatform> {
   if (!config.kafkaBrokers && !(roles.includes('ingest') && roles.includes('pipelines'))) {
     throw new ConfigError(
       'Without KAFKA_BROKERS the record stream is in-process, so ingest and pipelines must run in one process: use `kairro start`, or set KAFKA_BROKERS.',
@@ -40,7 +49,8 @@ export async function runPlatform(config: KairroConfig, roles: Role[], log = cre
   }
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((err) => log.error({ err }, 'shutdown step failed'));
+    for (const stop of stops.reverse())
+      await stop().catch((err) => log.error({ err }, 'shutdown step failed'));
   };
   try {
     const pg = await openPostgres(config, log);
@@ -58,13 +68,24 @@ export async function runPlatform(config: KairroConfig, roles: Role[], log = cre
     if (roles.includes('api')) {
       const created = await seedDemoOrg(pg.sql, { hashPassword, randomPassword, now: new Date() });
       const app = await buildApiApp(
-        { sql: pg.sql, clickhouse: clickhouse!, consoleDir: config.consoleDir, secureCookies: config.secureCookies },
+        {
+          sql: pg.sql,
+          clickhouse: clickhouse!,
+          consoleDir: config.consoleDir,
+          secureCookies: config.secureCookies,
+        },
         { logger: log.child({ service: 'api' }) },
       );
       apiUrl = await listen(app, config.host, config.apiPort);
       stops.push(() => app.close());
       demo = created
-        ? { consoleUrl: apiUrl, ingestUrl: '', adminEmail: created.adminEmail, adminPassword: created.adminPassword, licenseKey: created.licenseKey }
+        ? {
+            consoleUrl: apiUrl,
+            ingestUrl: '',
+            adminEmail: created.adminEmail,
+            adminPassword: created.adminPassword,
+            licenseKey: created.licenseKey,
+          }
         : readDemoFile(config.dataDir);
     }
 
@@ -72,17 +93,31 @@ export async function runPlatform(config: KairroConfig, roles: Role[], log = cre
     // Registered after the services so it closes before them: pending records drain to ClickHouse.
     let writer: Subscription | undefined;
     if (roles.includes('pipelines')) {
-      writer = await startClickHouseWriter({ stream, clickhouse: clickhouse!.client, logger: log.child({ service: 'pipelines' }) });
+      writer = await startClickHouseWriter({
+        stream,
+        clickhouse: clickhouse!.client,
+        logger: log.child({ service: 'pipelines' }),
+      });
     }
 
     let ingestUrl: string | undefined;
     let configs: OrgConfigCache | undefined;
     if (roles.includes('ingest')) {
-      configs = await createOrgConfigCache(pg.sql, { onError: (err) => log.error({ err }, 'org config reload failed') });
+      configs = await createOrgConfigCache(pg.sql, {
+        onError: (err) => log.error({ err }, 'org config reload failed'),
+      });
       const cache = configs;
       const tokens = createTokenService(await ensureTokenSecret(pg.sql));
       const app = await buildIngestApp(
-        { sql: pg.sql, stream, configs: cache, tokens, now: () => new Date(), clock: () => performance.now(), newEventId: () => uuidv7() },
+        {
+          sql: pg.sql,
+          stream,
+          configs: cache,
+          tokens,
+          now: () => new Date(),
+          clock: () => performance.now(),
+          newEventId: () => uuidv7(),
+        },
         { logger: log.child({ service: 'ingest' }) },
       );
       ingestUrl = await listen(app, config.host, config.ingestPort);

@@ -23,7 +23,11 @@ export function evaluateRoute(app: FastifyInstance, deps: IngestDeps): void {
       const startedAt = deps.clock();
       const claims = await authenticate(req, deps);
       const config = deps.configs.get(claims.orgId);
-      if (!config) throw new ApiError('INVALID_TOKEN', 'The organisation of this token no longer exists. Register again.');
+      if (!config)
+        throw new ApiError(
+          'INVALID_TOKEN',
+          'The organisation of this token no longer exists. Register again.',
+        );
       const url = parseUrl(req.body.url);
       const outcome = decide(
         { url, prompt: req.body.prompt },
@@ -60,7 +64,8 @@ export function evaluateRoute(app: FastifyInstance, deps: IngestDeps): void {
 async function authenticate(req: FastifyRequest, deps: IngestDeps): Promise<EndpointClaims> {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new ApiError('INVALID_TOKEN', 'Missing "Authorization: Bearer <token>"; register first.');
+  if (!match?.[1])
+    throw new ApiError('INVALID_TOKEN', 'Missing "Authorization: Bearer <token>"; register first.');
   const claims = await deps.tokens.verify(match[1]);
   if (!claims) throw new ApiError('INVALID_TOKEN', 'The token is invalid or expired; register again.');
   return claims;
@@ -73,5 +78,8 @@ function parseUrl(raw: string): URL {
   } catch {
     // fall through
   }
-  throw new ApiError('VALIDATION_FAILED', `"url" must be an absolute http(s) URL, got ${JSON.stringify(raw.slice(0, 100))}`);
+  throw new ApiError(
+    'VALIDATION_FAILED',
+    `"url" must be an absolute http(s) URL, got ${JSON.stringify(raw.slice(0, 100))}`,
+  );
 }

@@ -12,13 +12,19 @@ export function registerRoute(app: FastifyInstance, deps: IngestDeps): void {
         summary: 'Register an extension endpoint with a license key; returns its token',
         tags: ['extension'],
         body: RegisterBody,
-        response: { 200: RegisterResponse, 400: { $ref: 'ErrorBody#' }, 401: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' } },
+        response: {
+          200: RegisterResponse,
+          400: { $ref: 'ErrorBody#' },
+          401: { $ref: 'ErrorBody#' },
+          403: { $ref: 'ErrorBody#' },
+        },
       },
     },
     async (req) => {
       const { licenseKey, endpointId, identity, userAgent } = req.body;
       const license = await findLicenseByKey(deps.sql, licenseKey);
-      if (!license) throw new ApiError('INVALID_LICENSE', 'Unknown license key. Check the key your admin deployed.');
+      if (!license)
+        throw new ApiError('INVALID_LICENSE', 'Unknown license key. Check the key your admin deployed.');
       assertUsable(license, deps.now());
       const endpoint = await registerEndpoint(deps.sql, {
         orgId: license.orgId,
@@ -47,8 +53,12 @@ export function registerRoute(app: FastifyInstance, deps: IngestDeps): void {
 }
 
 function assertUsable(license: LicenseRow, now: Date): void {
-  if (license.status === 'REVOKED') throw new ApiError('LICENSE_REVOKED', 'This license was revoked. Contact your admin.');
+  if (license.status === 'REVOKED')
+    throw new ApiError('LICENSE_REVOKED', 'This license was revoked. Contact your admin.');
   if (license.status === 'EXPIRED' || license.expiresAt <= now) {
-    throw new ApiError('LICENSE_EXPIRED', `This license expired on ${license.expiresAt.toISOString()}. Contact your admin.`);
+    throw new ApiError(
+      'LICENSE_EXPIRED',
+      `This license expired on ${license.expiresAt.toISOString()}. Contact your admin.`,
+    );
   }
 }
