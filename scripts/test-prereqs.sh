@@ -3,7 +3,13 @@
 # extension tests, librdkafka + gcc for the Kafka-protocol test broker, which it then builds.
 # Installs what is missing when run as root (CI); otherwise says what to install and fails.
 # Cheap when everything is present: a few file tests, no apt, no compiler.
+#   --kafka-only: just what the Kafka test broker needs (test/helpers/kafka.ts runs it this way).
 set -euo pipefail
+
+packages=(chromium librdkafka-dev gcc libc6-dev)
+if [[ "${1:-}" == "--kafka-only" ]]; then
+  packages=(librdkafka-dev gcc libc6-dev)
+fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mock_src="$root/test/kafka-mock/kafka-mock.c"
@@ -19,7 +25,7 @@ declare -A needs=(
 )
 
 missing=()
-for pkg in chromium librdkafka-dev gcc libc6-dev; do
+for pkg in "${packages[@]}"; do
   [[ -e "${needs[$pkg]}" ]] || missing+=("$pkg")
 done
 

@@ -216,6 +216,19 @@ describe('createKafkaStream', () => {
     },
   );
 
+  // Needs a broker of its own to kill; a real cluster (KAFKA_BROKERS) is not ours to stop.
+  it.skipIf(Boolean(process.env.KAFKA_BROKERS))('is not ready when the brokers are gone', async () => {
+    const own = await startKafkaBroker([{ name: retryTopic, partitions: 1 }]);
+    try {
+      const s = await stream({ brokers: own.brokers, topics: [retryTopic], readyTimeoutMs: 500 });
+      expect(await s.ready()).toBe(true);
+      await own.stop();
+      expect(await s.ready()).toBe(false);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('is not ready once closed, and refuses to publish', async () => {
     const s = await stream();
     expect(await s.ready()).toBe(true);

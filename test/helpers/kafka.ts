@@ -55,7 +55,7 @@ async function useExternalCluster(brokers: string[], topics: TopicSpec[]): Promi
 async function startMockCluster(topics: TopicSpec[]): Promise<KafkaBroker> {
   // Builds the binary when missing or stale (and installs librdkafka on a fresh root machine), so
   // running vitest directly works as well as `npm test`. Fast when there is nothing to do.
-  execFileSync('bash', [prereqs], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('bash', [prereqs, '--kafka-only'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
 
   // stdin stays a pipe: when this process dies, however it dies, the pipe closes and the broker exits.
   const child = spawn(
