@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Makes a fresh Debian machine ready for the test suite: headless Chromium for the console and
-# extension tests, librdkafka + gcc for the Kafka-protocol test broker, which it then builds.
+# extension tests, docker-compose to validate docker-compose.yml, librdkafka + gcc for the
+# Kafka-protocol test broker, which it then builds.
 # Installs what is missing when run as root (CI); otherwise says what to install and fails.
 # Cheap when everything is present: a few file tests, no apt, no compiler.
 #   --kafka-only: just what the Kafka test broker needs (test/helpers/kafka.ts runs it this way).
 set -euo pipefail
 
-packages=(chromium librdkafka-dev gcc libc6-dev)
+packages=(chromium docker-compose librdkafka-dev gcc libc6-dev)
 if [[ "${1:-}" == "--kafka-only" ]]; then
   packages=(librdkafka-dev gcc libc6-dev)
 fi
@@ -18,6 +19,8 @@ mock_bin="$root/test/kafka-mock/kafka-mock"
 # package -> file that proves it is installed
 declare -A needs=(
   [chromium]=/usr/bin/chromium
+  # Validates docker-compose.yml without a Docker engine.
+  [docker-compose]=/usr/bin/docker-compose
   [librdkafka-dev]=/usr/include/librdkafka/rdkafka_mock.h
   [gcc]=/usr/bin/gcc
   # gcc only recommends the C library headers, and --no-install-recommends skips them.
