@@ -181,4 +181,23 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
     );
     expect(after.status).toBe(200);
   });
+  it('refuses a second platform on the same data directory, leaving the first untouched', async () => {
+    await expect(startKairro({ dataDir: platform.dataDir })).rejects.toThrow(
+      /Another Kairro process \(pid \d+\) is using/,
+    );
+    expect((await new HttpClient(platform.ingestUrl!).get('/readyz')).status).toBe(200);
+  });
+
+  it('starts again after being killed with SIGKILL (stale lock, orphaned Postgres)', async () => {
+    const admin = new HttpClient(platform.apiUrl!);
+    await admin.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    const before = (await admin.get('/v1/admin/events?limit=500')).body.events.length;
+    expect(before).toBeGreaterThan(0);
+    await platform.kill();
+
+    platform = await startKairro({ dataDir: platform.dataDir });
+    const again = new HttpClient(platform.apiUrl!);
+    await again.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    expect((await again.get('/v1/admin/events?limit=500')).body.events.length).toBe(before);
+  });
 });

@@ -1,4 +1,5 @@
 import { loadConfig } from '../config.ts';
+import { lockIfEmbedded } from '../platform/data-dir-lock.ts';
 import { createLogger } from '../platform/run.ts';
 import { openClickHouse, openPostgres } from '../platform/stores.ts';
 
@@ -6,12 +7,17 @@ import { openClickHouse, openPostgres } from '../platform/stores.ts';
 export async function migrate(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
-  const pg = await openPostgres(config, log);
+  const lock = lockIfEmbedded(config, true);
   try {
-    const ch = await openClickHouse(config, log);
-    await ch.close();
+    const pg = await openPostgres(config, log);
+    try {
+      const ch = await openClickHouse(config, log);
+      await ch.close();
+    } finally {
+      await pg.close();
+    }
   } finally {
-    await pg.close();
+    lock?.release();
   }
   log.info('migrations up to date');
 }

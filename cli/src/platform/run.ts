@@ -13,6 +13,7 @@ import { startClickHouseWriter } from '@kairro/pipelines';
 import { ensureTokenSecret, seedDemoOrg } from '@kairro/postgres';
 import type { Subscription } from '@kairro/stream';
 import { ConfigError, type KairroConfig, type Role } from '../config.ts';
+import { lockIfEmbedded } from './data-dir-lock.ts';
 import { readDemoFile, writeDemoFile, type DemoFile } from './demo-file.ts';
 import { openClickHouse, openPostgres, openStream } from './stores.ts';
 
@@ -53,6 +54,8 @@ export async function runPlatform(
       await stop().catch((err) => log.error({ err }, 'shutdown step failed'));
   };
   try {
+    const lock = lockIfEmbedded(config, roles.includes('api') || roles.includes('pipelines'));
+    stops.push(async () => lock?.release());
     const pg = await openPostgres(config, log);
     stops.push(() => pg.close());
 
@@ -76,7 +79,7 @@ export async function runPlatform(
         },
         { logger: log.child({ service: 'api' }) },
       );
-      apiUrl = await listen(app, config.host, config.apiPort);
+      apiUrl = await listen(app, config.host, config.apiPort, 'KAIRRO_API_PORT');
       stops.push(() => app.close());
       demo = created
         ? {
@@ -120,7 +123,7 @@ export async function runPlatform(
         },
         { logger: log.child({ service: 'ingest' }) },
       );
-      ingestUrl = await listen(app, config.host, config.ingestPort);
+      ingestUrl = await listen(app, config.host, config.ingestPort, 'KAIRRO_INGEST_PORT');
       stops.push(() => cache.close());
       // Closes first: no new decisions, then the stream drains what was accepted.
       stops.push(async () => {
@@ -146,8 +149,20 @@ export async function runPlatform(
   }
 }
 
-async function listen(app: FastifyInstance, host: string, port: number): Promise<string> {
-  await app.listen({ host, port });
+async function listen(
+  app: FastifyInstance,
+  host: string,
+  port: number,
+  portSetting: string,
+): Promise<string> {
+  try {
+    await app.listen({ host, port });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    throw new ConfigError(
+      `Port ${port} on ${host} is already in use. Stop what uses it or set ${portSetting}.`,
+    );
+  }
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
