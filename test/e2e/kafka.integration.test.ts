@@ -1,6 +1,8 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '@kairro/api';
 import { TOPICS } from '@kairro/core';
+import { createLicense, createOrg, createUser } from '@kairro/postgres';
 import { HttpClient } from '../helpers/http.ts';
 import { startKafkaBroker, type KafkaBroker } from '../helpers/kafka.ts';
 import { createTestDatabase } from '../helpers/pg.ts';
@@ -52,7 +54,7 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
     expect(apiReady.body).toEqual({ status: 'ready', checks: { postgres: 'ok', clickhouse: 'ok' } });
   });
 
-  it('delivers every decision through Kafka into ClickHouse, with its DLP matches', async () => {
+  it('delivers every decision through Kafka into ClickHouse', async () => {
     const ingest = new HttpClient(ingestProc.ingestUrl!);
     const reg = await ingest.post('/v1/extension/register', {
       licenseKey: demo.licenseKey,
@@ -128,5 +130,57 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
     await expect(startKairro({ args: ['ingest'], env: { DATABASE_URL: db.url } })).rejects.toThrow(
       /ingest and pipelines must run in one process/,
     );
+  });
+  it("never shows one org's events to another org's admin", async () => {
+    const sql = postgres(db.url, { max: 1 });
+    let other: { licenseKey: string; email: string; password: string };
+    try {
+      const orgId = await createOrg(sql, { name: 'Other Org', slug: 'other' });
+      const password = 'other-org-password';
+      await createUser(sql, {
+        orgId,
+        email: 'admin@other.example',
+        passwordHash: await hashPassword(password),
+        role: 'OWNER',
+      });
+      const { key } = await createLicense(sql, orgId, { expiresAt: new Date(Date.now() + 86_400_000) });
+      other = { licenseKey: key, email: 'admin@other.example', password };
+    } finally {
+      await sql.end();
+    }
+    const ingest = new HttpClient(ingestProc.ingestUrl!);
+    const reg = await eventually(async () => {
+      const res = await ingest.post('/v1/extension/register', {
+        licenseKey: other.licenseKey,
+        endpointId: 'other-org-endpoint',
+        identity: { email: 'frank@other.example' },
+      });
+      return res.status === 200 ? res : undefined;
+    });
+    const sent = await eventually(async () => {
+      const res = await ingest.post(
+        '/v1/extension/evaluate',
+        { url: 'https://chatgpt.com/', prompt: 'other org prompt' },
+        { authorization: `Bearer ${reg.body.token}` },
+      );
+      return res.status === 200 ? res : undefined;
+    });
+
+    const otherAdmin = new HttpClient(backend.apiUrl!);
+    await otherAdmin.post('/v1/admin/auth/login', { email: other.email, password: other.password });
+    const mine = await eventually(async () => {
+      const res = await otherAdmin.get('/v1/admin/events?limit=500');
+      return res.body.events.length > 0 ? res.body.events : undefined;
+    }, 30_000);
+    expect(mine.map((e: { eventId: string }) => e.eventId)).toEqual([sent.body.eventId]);
+    expect((await otherAdmin.get('/v1/admin/analytics/summary?hours=1')).body.total).toBe(1);
+
+    const demoAdmin = new HttpClient(backend.apiUrl!);
+    await demoAdmin.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    const theirs = await demoAdmin.get('/v1/admin/events?limit=500');
+    expect(theirs.body.events.map((e: { eventId: string }) => e.eventId)).not.toContain(sent.body.eventId);
+    expect(
+      theirs.body.events.every((e: { userEmail: string }) => !e.userEmail.endsWith('@other.example')),
+    ).toBe(true);
   });
 });
