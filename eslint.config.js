@@ -9,6 +9,8 @@ export default tseslint.config(
       '**/node_modules/**',
       'console/build/**',
       'console/.svelte-kit/**',
+      'extension/.output/**',
+      'extension/.wxt/**',
       '.kairro/**',
       '.tmp/**',
       'coverage/**',

@@ -1,0 +1,94 @@
+/**
+ * Builds the Chrome extension, loads it unpacked into headless Chromium and checks the slice that
+ * works today: options page → background registration against a local backend → status in the
+ * options page and popup. Needs Debian's `chromium` (CHROMIUM_PATH overrides the path).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from './testing/http-server.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const built = join(root, '.output', 'chrome-mv3');
+
+let server: TestServer;
+let context: BrowserContext;
+let profile: string;
+let extensionId: string;
+
+beforeAll(async () => {
+  await promisify(execFile)(join(root, '..', 'node_modules', '.bin', 'wxt'), ['build'], { cwd: root });
+  server = await startServer(() => ({
+    status: 200,
+    json: {
+      token: 'token-1',
+      expiresAt: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
+      orgId: 'org-1',
+      endpointId: 'ep-1',
+      license: { status: 'ACTIVE', expiresAt: '2099-01-01T00:00:00.000Z' },
+    },
+  }));
+  profile = await mkdtemp(join(tmpdir(), 'kairro-extension-'));
+  context = await chromium.launchPersistentContext(profile, {
+    headless: true,
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      `--disable-extensions-except=${built}`,
+      `--load-extension=${built}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extensionId = new URL(worker.url()).host;
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+describe('built Chrome extension', () => {
+  it('registers with the backend once the options are saved and shows the status', async () => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect.poll(() => options.textContent('#status-label')).toBe('Not configured');
+
+    await options.fill('input[name=backendUrl]', `${server.url}/`);
+    await options.fill('input[name=licenseKey]', 'krr_lic_0123456789');
+    await options.fill('input[name=userEmail]', 'not-an-email');
+    await options.click('button[type=submit]');
+    expect(await options.textContent('label:has(input[name=userEmail]) .problem')).toMatch(/not an email/);
+
+    await options.fill('input[name=userEmail]', 'alice@example.com');
+    await options.click('button[type=submit]');
+    await expect.poll(() => options.textContent('#status-label'), { timeout: 10_000 }).toBe('Protected');
+
+    expect(server.received).toHaveLength(1);
+    expect(server.received[0]).toMatchObject({
+      method: 'POST',
+      path: '/v1/extension/register',
+      body: {
+        licenseKey: 'krr_lic_0123456789',
+        identity: { email: 'alice@example.com' },
+        endpointId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        userAgent: expect.stringContaining('Chrome'),
+      },
+    });
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect.poll(() => popup.textContent('#status-label')).toBe('Protected');
+    expect(await popup.textContent('#status-message')).toContain('as alice@example.com');
+  });
+});

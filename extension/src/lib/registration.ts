@@ -1,0 +1,142 @@
+/**
+ * Keeps this browser profile registered with the backend: resolves the effective config (managed >
+ * local), registers when there is no token for that config or it is about to expire, and records
+ * the outcome as the status. Used by the background worker; storage goes through `wxt/browser`.
+ */
+import { registrationKey, validateConfig } from './config.ts';
+import { register } from './register.ts';
+import { tokenNeedsRenewal, type Status } from './status.ts';
+import * as items from './storage.ts';
+
+export interface RegistrarDeps {
+  fetch: typeof fetch;
+  userAgent?: string;
+  now?: () => Date;
+  timeoutMs?: number;
+}
+
+export interface Registrar {
+  /**
+   * Brings registration and status up to date and returns the status. Does no network call while
+   * the token matches the config and is more than a day from expiry. Calls run one after another.
+   */
+  refresh(): Promise<Status>;
+}
+
+export function createRegistrar(deps: RegistrarDeps): Registrar {
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    refresh() {
+      const run = queue.then(() => refreshOnce(deps));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+async function refreshOnce(deps: RegistrarDeps): Promise<Status> {
+  const now = (deps.now ?? (() => new Date()))();
+  const checkedAt = now.toISOString();
+  const effective = await items.readEffectiveConfig();
+  const validation = validateConfig(effective.values);
+  if (!validation.ok) {
+    await clearToken();
+    return setStatus({ state: 'unconfigured', message: validation.message, checkedAt });
+  }
+
+  const config = validation.config;
+  const key = registrationKey(config);
+  const [token, expiresAt, issuedFor] = await Promise.all([
+    items.token.getValue(),
+    items.tokenExpiresAt.getValue(),
+    items.tokenIssuedFor.getValue(),
+  ]);
+  const tokenForConfig = token !== null && issuedFor === key;
+  if (tokenForConfig && !tokenNeedsRenewal(expiresAt, now)) {
+    const current = await items.status.getValue();
+    if (current.state === 'protected' && current.code === undefined) return current;
+    return setStatus({ ...protectedStatus(config.backendUrl, config.userEmail), checkedAt });
+  }
+
+  const result = await register(
+    { config, endpointId: await items.endpointId.getValue(), userAgent: deps.userAgent },
+    { fetch: deps.fetch, timeoutMs: deps.timeoutMs },
+  );
+  switch (result.kind) {
+    case 'registered': {
+      const { registration } = result;
+      await Promise.all([
+        items.token.setValue(registration.token),
+        items.tokenExpiresAt.setValue(registration.expiresAt),
+        items.tokenIssuedFor.setValue(key),
+      ]);
+      return setStatus({
+        ...protectedStatus(config.backendUrl, config.userEmail),
+        checkedAt,
+        orgId: registration.orgId,
+        licenseExpiresAt: registration.license.expiresAt,
+      });
+    }
+    case 'unlicensed':
+      await clearToken();
+      return setStatus({ state: 'unlicensed', code: result.code, message: result.message, checkedAt });
+    case 'rejected':
+      await clearToken();
+      return setStatus({
+        state: 'degraded',
+        code: result.code,
+        message: `The backend refused registration (${result.code}): ${result.message}`,
+        checkedAt,
+      });
+    case 'unreachable': {
+      const stillValid = tokenForConfig && expiresAt !== null && Date.parse(expiresAt) > now.getTime();
+      if (stillValid) {
+        // The token works until it expires; say renewal failed and try again on the next refresh.
+        return setStatus({
+          ...protectedStatus(config.backendUrl, config.userEmail),
+          code: result.code,
+          message: `Protected until ${expiresAt}, but renewing the token failed: ${result.message}`,
+          checkedAt,
+        });
+      }
+      return setStatus({ state: 'degraded', code: result.code, message: result.message, checkedAt });
+    }
+  }
+}
+
+function protectedStatus(backendUrl: string, email: string): Pick<Status, 'state' | 'message'> {
+  return { state: 'protected', message: `Protected: registered with ${hostOf(backendUrl)} as ${email}.` };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+async function setStatus(next: Status): Promise<Status> {
+  await items.status.setValue(next);
+  return next;
+}
+
+async function clearToken(): Promise<void> {
+  await Promise.all([
+    items.token.removeValue(),
+    items.tokenExpiresAt.removeValue(),
+    items.tokenIssuedFor.removeValue(),
+  ]);
+}
+
+/** Storage keys (without the `local:` prefix) whose change can change what the worker registers with. */
+const REGISTRATION_KEYS = new Set(
+  [items.backendUrl, items.licenseKey, items.userEmail].map((item) => item.key.replace(/^local:/, '')),
+);
+
+/** Whether a `storage.onChanged` event should trigger a refresh: any policy change, or a local key above. */
+export function affectsRegistration(changes: Record<string, unknown>, areaName: string): boolean {
+  if (areaName === 'managed') return true;
+  if (areaName !== 'local') return false;
+  return Object.keys(changes).some((key) => REGISTRATION_KEYS.has(key));
+}
