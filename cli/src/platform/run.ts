@@ -3,15 +3,10 @@ import pino, { type Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApiApp, hashPassword, randomPassword } from '@kairro/api';
 import type { ClickHouse } from '@kairro/clickhouse';
-import {
-  buildIngestApp,
-  createOrgConfigCache,
-  createTokenService,
-  type OrgConfigCache,
-} from '@kairro/ingest';
+import { buildIngestApp, createOrgConfigCache, createTokenService } from '@kairro/ingest';
 import { startClickHouseWriter } from '@kairro/pipelines';
 import { ensureTokenSecret, seedDemoOrg } from '@kairro/postgres';
-import type { Subscription } from '@kairro/stream';
+import type { RecordStream } from '@kairro/stream';
 import { ConfigError, type KairroConfig, type Role } from '../config.ts';
 import { lockIfEmbedded } from './data-dir-lock.ts';
 import { readDemoFile, writeDemoFile, type DemoFile } from './demo-file.ts';
@@ -48,22 +43,28 @@ export async function runPlatform(
       'Without KAFKA_BROKERS the record stream is in-process, so ingest and pipelines must run in one process: use `kairro start`, or set KAFKA_BROKERS.',
     );
   }
+  // Shutdown runs these in reverse order of start: services stop taking requests, the stream
+  // drains what was accepted into ClickHouse, then the stores close.
   const stops: Array<() => Promise<void>> = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse())
-      await stop().catch((err) => log.error({ err }, 'shutdown step failed'));
-  };
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const stop of [...stops].reverse()) {
+        await stop().catch((err: unknown) => log.error({ err }, 'shutdown step failed'));
+      }
+    })());
   try {
-    const lock = lockIfEmbedded(config, roles.includes('api') || roles.includes('pipelines'));
+    const needsClickHouse = roles.includes('api') || roles.includes('pipelines');
+    const lock = lockIfEmbedded(config, needsClickHouse);
     stops.push(async () => lock?.release());
     const pg = await openPostgres(config, log);
     stops.push(() => pg.close());
 
     let clickhouse: ClickHouse | undefined;
-    if (roles.includes('api') || roles.includes('pipelines')) {
-      clickhouse = await openClickHouse(config, log);
-      const ch = clickhouse;
+    if (needsClickHouse) {
+      const ch = await openClickHouse(config, log);
       stops.push(() => ch.close());
+      clickhouse = ch;
     }
 
     let demo: DemoFile | undefined;
@@ -92,30 +93,33 @@ export async function runPlatform(
         : readDemoFile(config.dataDir);
     }
 
-    const stream = await openStream(config, log, `kairro-${roles.join('-')}`);
-    // Registered after the services so it closes before them: pending records drain to ClickHouse.
-    let writer: Subscription | undefined;
+    let stream: RecordStream | undefined;
+    if (roles.includes('ingest') || roles.includes('pipelines')) {
+      const opened = await openStream(config, log, `kairro-${roles.join('-')}`);
+      // close() drains every subscribed group (the writer) before it stops them.
+      stops.push(() => opened.close());
+      stream = opened;
+    }
     if (roles.includes('pipelines')) {
-      writer = await startClickHouseWriter({
-        stream,
+      await startClickHouseWriter({
+        stream: stream!,
         clickhouse: clickhouse!.client,
         logger: log.child({ service: 'pipelines' }),
       });
     }
 
     let ingestUrl: string | undefined;
-    let configs: OrgConfigCache | undefined;
     if (roles.includes('ingest')) {
-      configs = await createOrgConfigCache(pg.sql, {
+      const configs = await createOrgConfigCache(pg.sql, {
         onError: (err) => log.error({ err }, 'org config reload failed'),
       });
-      const cache = configs;
+      stops.push(() => configs.close());
       const tokens = createTokenService(await ensureTokenSecret(pg.sql));
       const app = await buildIngestApp(
         {
           sql: pg.sql,
-          stream,
-          configs: cache,
+          stream: stream!,
+          configs,
           tokens,
           now: () => new Date(),
           clock: () => performance.now(),
@@ -124,18 +128,7 @@ export async function runPlatform(
         { logger: log.child({ service: 'ingest' }) },
       );
       ingestUrl = await listen(app, config.host, config.ingestPort, 'KAIRRO_INGEST_PORT');
-      stops.push(() => cache.close());
-      // Closes first: no new decisions, then the stream drains what was accepted.
-      stops.push(async () => {
-        await app.close();
-        await stream.close();
-        await writer?.stop();
-      });
-    } else {
-      stops.push(async () => {
-        await writer?.stop();
-        await stream.close();
-      });
+      stops.push(() => app.close());
     }
 
     if (demo && apiUrl) {
