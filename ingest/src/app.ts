@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { installErrorHandler, registerHealthRoutes, registerOpenApi } from '@kairro/http';
 import type { IngestDeps } from './deps.ts';
 import { evaluateRoute } from './routes/evaluate.ts';
@@ -12,7 +12,7 @@ export async function buildIngestApp(
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     // The hot path: a log line per decision would cost more than the decision. Errors still log.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   await registerOpenApi(app, {
