@@ -35,4 +35,6 @@ export {
   type Severity,
 } from './policy/types.ts';
 
+export { seededRandom, randomDigits, randomInt } from './random.ts';
+
 export * from './records/types.ts';

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/helpers/browser.ts';
 import { startServer, type TestServer } from './testing/http-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -35,18 +36,8 @@ beforeAll(async () => {
   profile = await mkdtemp(join(tmpdir(), 'kairro-extension-'));
   context = await chromium.launchPersistentContext(profile, {
     headless: true,
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      `--disable-extensions-except=${built}`,
-      `--load-extension=${built}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: [`--disable-extensions-except=${built}`, `--load-extension=${built}`, ...CHROMIUM_ARGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   extensionId = new URL(worker.url()).host;

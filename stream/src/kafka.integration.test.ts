@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startKafkaBroker } from '../../test/helpers/kafka.ts';
+import { startKafkaBroker, startMockCluster } from '../../test/helpers/kafka.ts';
 import type { KafkaBroker } from '../../test/helpers/kafka.ts';
 import { TOPICS } from '../../core/src/records/types.ts';
 import { createKafkaStream } from './kafka.ts';
@@ -198,13 +198,13 @@ describe('createKafkaStream', () => {
     expect(ns).toEqual(Array.from({ length: 20 }, (_, i) => 30 + i)); // nothing lost, nothing repeated
   });
 
-  // A real cluster (KAFKA_BROKERS) may simply create the topic; the mock cannot.
-  it.skipIf(Boolean(process.env.KAFKA_BROKERS))(
-    'fails at boot naming the missing topics and how to create them',
-    async () => {
+  // On a broker of its own: a real cluster (KAFKA_BROKERS) may simply create the topic; the mock cannot.
+  it('fails at boot naming the missing topics and how to create them', async () => {
+    const own = await startMockCluster([{ name: retryTopic, partitions: 1 }]);
+    try {
       const missing = `kairro.absent.${run}`;
       const boot = createKafkaStream({
-        brokers: broker.brokers,
+        brokers: own.brokers,
         clientId: 'kairro-test',
         topics: [retryTopic, missing],
         logger,
@@ -213,12 +213,14 @@ describe('createKafkaStream', () => {
         new RegExp(`Kafka topics missing: ${missing.replaceAll('.', '\\.')}\\.`),
       );
       await expect(boot).rejects.toThrow(/kafka-topics\.sh .*--create --topic kairro\.absent/);
-    },
-  );
+    } finally {
+      await own.stop();
+    }
+  });
 
   // Needs a broker of its own to kill; a real cluster (KAFKA_BROKERS) is not ours to stop.
-  it.skipIf(Boolean(process.env.KAFKA_BROKERS))('is not ready when the brokers are gone', async () => {
-    const own = await startKafkaBroker([{ name: retryTopic, partitions: 1 }]);
+  it('is not ready when the brokers are gone', async () => {
+    const own = await startMockCluster([{ name: retryTopic, partitions: 1 }]);
     try {
       const s = await stream({ brokers: own.brokers, topics: [retryTopic], readyTimeoutMs: 500 });
       expect(await s.ready()).toBe(true);

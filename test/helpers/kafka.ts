@@ -52,7 +52,8 @@ async function useExternalCluster(brokers: string[], topics: TopicSpec[]): Promi
   return { brokers, stop: async () => {} };
 }
 
-async function startMockCluster(topics: TopicSpec[]): Promise<KafkaBroker> {
+/** Always librdkafka's mock cluster, even when KAFKA_BROKERS is set: for tests that stop it. */
+export async function startMockCluster(topics: TopicSpec[]): Promise<KafkaBroker> {
   // Builds the binary when missing or stale (and installs librdkafka on a fresh root machine), so
   // running vitest directly works as well as `npm test`. Fast when there is nothing to do.
   execFileSync('bash', [prereqs, '--kafka-only'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });

@@ -1,6 +1,6 @@
-import { luhnValid, scanText, ssnValid } from '@kairro/core';
+import { luhnValid, scanText, seededRandom, ssnValid } from '@kairro/core';
 import { describe, expect, it } from 'vitest';
-import { card, demoPrompt, seededRandom, ssn } from './prompts.ts';
+import { card, demoPrompt, ssn } from './prompts.ts';
 
 describe('demo prompts', () => {
   it('generates card numbers and SSNs that pass the validators', () => {

@@ -52,18 +52,6 @@ export function demoPrompt(r: Rand): DemoPrompt {
   return { url, prompt };
 }
 
-/** Deterministic PRNG (mulberry32) so a demo run can be repeated. */
-export function seededRandom(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(r: Rand, items: readonly T[]): T {
   return items[Math.floor(r() * items.length)]!;
 }

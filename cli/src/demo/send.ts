@@ -1,4 +1,5 @@
-import { demoPrompt, seededRandom } from './prompts.ts';
+import { seededRandom } from '@kairro/core';
+import { demoPrompt } from './prompts.ts';
 
 export interface DemoRun {
   ingestUrl: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { randomDigits, randomInt, seededRandom } from '../../testing/seeded-random.ts';
+import { randomDigits, randomInt, seededRandom } from '../../random.ts';
 import { scanText } from '../scan.ts';
 import { cardIssuer } from './card-issuer.ts';
 import { luhnCheckDigit, luhnValid } from './luhn.ts';

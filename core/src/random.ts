@@ -1,6 +1,6 @@
 /**
- * Deterministic PRNG (mulberry32) for property-style tests: a failure reproduces from its seed,
- * and no test library is needed.
+ * Deterministic PRNG (mulberry32): property-style tests reproduce a failure from its seed, and
+ * `kairro demo` repeats the same traffic for the same seed. Pure: the state lives in the closure.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
