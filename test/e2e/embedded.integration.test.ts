@@ -139,6 +139,24 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
     });
     expect(JSON.stringify(events)).not.toContain(secret);
 
+    const dlp = await eventually(async () => {
+      const res = await admin.get(`/v1/admin/events/${blocked.body.eventId}/dlp`);
+      return res.body.matches?.length ? res.body.matches : undefined;
+    });
+    expect(dlp).toEqual([
+      expect.objectContaining({
+        detector: 'CREDIT_CARD',
+        severity: 'CRITICAL',
+        target: 'prompt',
+        start: 19,
+        end: 38,
+      }),
+    ]);
+    expect(dlp[0].snippet).toContain('[CREDIT_CARD]');
+    expect(JSON.stringify(dlp)).not.toContain(secret);
+    expect((await admin.get('/v1/admin/events/01938a3c-0000-7000-8000-000000000099/dlp')).status).toBe(404);
+    expect((await admin.get('/v1/admin/events/not-a-uuid/dlp')).status).toBe(400);
+
     const summary = await admin.get('/v1/admin/analytics/summary?hours=1');
     expect(summary.body.byAction.BLOCK).toBeGreaterThanOrEqual(1);
     expect(summary.body.byAction.ALLOW).toBeGreaterThanOrEqual(1);

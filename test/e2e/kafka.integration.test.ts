@@ -91,6 +91,12 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
     expect(events).toHaveLength(prompts.length);
     const ssnEvent = events.find((e: { eventId: string }) => e.eventId === ids[1]);
     expect(ssnEvent).toMatchObject({ action: 'BLOCK', riskLevel: 'HIGH', detectors: ['US_SSN'] });
+    const matches = await eventually(async () => {
+      const res = await admin.get(`/v1/admin/events/${ids[1]}/dlp`);
+      return res.body.matches?.length ? res.body.matches : undefined;
+    });
+    expect(matches).toEqual([expect.objectContaining({ detector: 'US_SSN', start: 10, end: 21 })]);
+    expect(JSON.stringify(matches)).not.toContain('123-45-6789');
   });
 
   it('sees a license revoked in Postgres at the next evaluation, without a restart', async () => {
@@ -182,5 +188,39 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
     expect(
       theirs.body.events.every((e: { userEmail: string }) => !e.userEmail.endsWith('@other.example')),
     ).toBe(true);
+    expect((await demoAdmin.get(`/v1/admin/events/${sent.body.eventId}/dlp`)).status).toBe(404);
+  });
+});
+
+describe('kairro pipelines alone', () => {
+  // A broker and database of its own: a fresh consumer group joins at once, where joining beside
+  // another test's writer would cost a rebalance on the mock broker.
+  it('serves its own health endpoints and stops cleanly', async () => {
+    const broker = await startKafkaBroker([
+      { name: TOPICS.events, partitions: 1 },
+      { name: TOPICS.dlpMatches, partitions: 1 },
+    ]);
+    const db = await createTestDatabase();
+    try {
+      const pipelines = await startKairro({
+        args: ['pipelines'],
+        env: { DATABASE_URL: db.url, KAFKA_BROKERS: broker.brokers.join(',') },
+      });
+      try {
+        expect(pipelines.apiUrl).toBeUndefined();
+        expect(pipelines.ingestUrl).toBeUndefined();
+        const health = new HttpClient(pipelines.pipelinesUrl!);
+        expect((await health.get('/healthz')).body).toEqual({ status: 'ok' });
+        expect((await health.get('/readyz')).body).toEqual({
+          status: 'ready',
+          checks: { clickhouse: 'ok', stream: 'ok' },
+        });
+      } finally {
+        expect(await pipelines.stop()).toBe(0);
+      }
+    } finally {
+      await broker.stop();
+      await db.drop();
+    }
   });
 });

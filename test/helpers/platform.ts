@@ -12,6 +12,7 @@ export interface PlatformProcess {
   dataDir: string;
   apiUrl: string | undefined;
   ingestUrl: string | undefined;
+  pipelinesUrl: string | undefined;
   /** Everything the process printed so far (stdout + stderr). */
   output(): string;
   /** SIGTERM and wait for a clean exit; resolves the exit code. */
@@ -43,6 +44,7 @@ export async function startKairro(
     KAIRRO_DATA_DIR: dataDir,
     KAIRRO_API_PORT: '0',
     KAIRRO_INGEST_PORT: '0',
+    KAIRRO_PIPELINES_PORT: '0',
     KAIRRO_PG_PORT: String(await freePort()),
     KAIRRO_LOG_LEVEL: 'info',
     ...opts.env,
@@ -57,7 +59,7 @@ export async function startKairro(
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
-  let running: { apiUrl?: string; ingestUrl?: string } | undefined;
+  let running: RunningUrls | undefined;
   while (!running) {
     if (child.exitCode !== null)
       throw new Error(`kairro exited with ${child.exitCode} before it was ready:\n${out}`);
@@ -73,6 +75,7 @@ export async function startKairro(
     dataDir,
     apiUrl: running.apiUrl,
     ingestUrl: running.ingestUrl,
+    pipelinesUrl: running.pipelinesUrl,
     output: () => out,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
@@ -86,11 +89,17 @@ export async function startKairro(
 }
 
 /** The structured "Kairro is running" log line names the URLs actually bound. */
-function parseRunningLine(out: string): { apiUrl?: string; ingestUrl?: string } | undefined {
+interface RunningUrls {
+  apiUrl?: string;
+  ingestUrl?: string;
+  pipelinesUrl?: string;
+}
+
+function parseRunningLine(out: string): RunningUrls | undefined {
   for (const line of out.split('\n')) {
     if (!line.includes('"Kairro is running"')) continue;
-    const parsed = JSON.parse(line) as { apiUrl?: string; ingestUrl?: string };
-    return { apiUrl: parsed.apiUrl, ingestUrl: parsed.ingestUrl };
+    const { apiUrl, ingestUrl, pipelinesUrl } = JSON.parse(line) as RunningUrls;
+    return { apiUrl, ingestUrl, pipelinesUrl };
   }
   return undefined;
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
+import { eventDlpMatches } from '../analytics/dlp-matches.ts';
 import { listEvents } from '../analytics/events.ts';
+import { ApiError } from '@kairro/http';
 import { currentUser } from '../auth/session.ts';
 import type { ApiDeps } from '../deps.ts';
 
@@ -46,5 +48,44 @@ export function eventRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
     },
     async (req) => listEvents(deps.clickhouse.client, currentUser(req).orgId, req.query),
+  );
+
+  app.get<{ Params: { eventId: string } }>(
+    '/v1/admin/events/:eventId/dlp',
+    {
+      schema: {
+        summary: 'The DLP findings of one event (redacted snippets)',
+        tags: ['events'],
+        security: [{ cookie: [] }],
+        params: Type.Object({ eventId: Type.String({ format: 'uuid' }) }),
+        response: {
+          200: Type.Object({
+            matches: Type.Array(
+              Type.Object({
+                detector: Type.String(),
+                ruleId: Type.String(),
+                severity: Type.String(),
+                target: Type.String(),
+                start: Type.Integer(),
+                end: Type.Integer(),
+                snippet: Type.String(),
+              }),
+            ),
+          }),
+          400: { $ref: 'ErrorBody#' },
+          401: { $ref: 'ErrorBody#' },
+          404: { $ref: 'ErrorBody#' },
+        },
+      },
+    },
+    async (req) => {
+      const matches = await eventDlpMatches(
+        deps.clickhouse.client,
+        currentUser(req).orgId,
+        req.params.eventId,
+      );
+      if (!matches) throw new ApiError('NOT_FOUND', `No event ${req.params.eventId} in your organisation.`);
+      return { matches };
+    },
   );
 }

@@ -2,18 +2,18 @@ import type { Logger } from 'pino';
 import { loadConfig, type Role } from '../config.ts';
 import { createLogger, runPlatform, type RunningPlatform } from '../platform/run.ts';
 
-/** Runs roles until SIGINT/SIGTERM, then shuts down cleanly (a second signal exits at once). */
+/**
+ * Runs roles until SIGINT/SIGTERM, then shuts down cleanly (a second signal exits at once). The
+ * handlers are installed before anything starts, so a signal during start-up also stops cleanly.
+ */
 export async function serve(roles: Role[]): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
-  const platform = await runPlatform(config, roles, log);
-  printBanner(platform, config.dataDir, log);
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) process.exit(130);
-    stopping = true;
-    log.info({ signal }, 'shutting down: draining buffered records');
-    platform.stop().then(
+  let platform: RunningPlatform | undefined;
+  let signalled: string | undefined;
+  const stop = (running: RunningPlatform) => {
+    log.info({ signal: signalled }, 'shutting down: draining buffered records');
+    running.stop().then(
       () => {
         log.info('stopped cleanly');
         process.exit(0);
@@ -24,17 +24,30 @@ export async function serve(roles: Role[]): Promise<void> {
       },
     );
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  const onSignal = (signal: string) => {
+    if (signalled) process.exit(130);
+    signalled = signal;
+    if (platform) stop(platform);
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+
+  platform = await runPlatform(config, roles, log);
+  if (signalled) return stop(platform);
+  printBanner(platform, config.dataDir, log);
 }
 
 function printBanner(p: RunningPlatform, dataDir: string, log: Logger): void {
-  log.info({ roles: p.roles, apiUrl: p.apiUrl, ingestUrl: p.ingestUrl, dataDir }, 'Kairro is running');
+  log.info(
+    { roles: p.roles, apiUrl: p.apiUrl, ingestUrl: p.ingestUrl, pipelinesUrl: p.pipelinesUrl, dataDir },
+    'Kairro is running',
+  );
   const lines = [
     '',
     'Kairro is running.',
     p.apiUrl && `  Console:      ${p.apiUrl}`,
     p.apiUrl && `  Admin API:    ${p.apiUrl}/v1/admin   (OpenAPI: ${p.apiUrl}/docs)`,
+    p.pipelinesUrl && `  Pipelines:    ${p.pipelinesUrl}/healthz, ${p.pipelinesUrl}/readyz`,
     p.ingestUrl && `  Ingest API:   ${p.ingestUrl}/v1/extension   (OpenAPI: ${p.ingestUrl}/docs)`,
     p.demo && `  Sign in as:   ${p.demo.adminEmail} / ${p.demo.adminPassword}`,
     p.demo && `  License key:  ${p.demo.licenseKey}`,

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { buildApiApp, hashPassword, randomPassword } from '@kairro/api';
 import type { ClickHouse } from '@kairro/clickhouse';
 import { buildIngestApp, createOrgConfigCache, createTokenService } from '@kairro/ingest';
-import { startClickHouseWriter } from '@kairro/pipelines';
+import { buildPipelinesHealthApp, startClickHouseWriter } from '@kairro/pipelines';
 import { ensureTokenSecret, seedDemoOrg } from '@kairro/postgres';
 import type { RecordStream } from '@kairro/stream';
 import { ConfigError, type KairroConfig, type Role } from '../config.ts';
@@ -16,6 +16,8 @@ export interface RunningPlatform {
   roles: Role[];
   apiUrl: string | undefined;
   ingestUrl: string | undefined;
+  /** Health endpoints, when the process runs pipelines alone. */
+  pipelinesUrl: string | undefined;
   demo: DemoFile | undefined;
   stop(): Promise<void>;
 }
@@ -45,25 +47,27 @@ export async function runPlatform(
   }
   // Shutdown runs these in reverse order of start: services stop taking requests, the stream
   // drains what was accepted into ClickHouse, then the stores close.
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Array<{ name: string; run: () => Promise<void> }> = [];
+  const onStop = (name: string, run: () => Promise<void>) => stops.push({ name, run });
   let stopping: Promise<void> | undefined;
   const stopAll = () =>
     (stopping ??= (async () => {
-      for (const stop of [...stops].reverse()) {
-        await stop().catch((err: unknown) => log.error({ err }, 'shutdown step failed'));
+      for (const { name, run } of [...stops].reverse()) {
+        log.debug({ step: name }, 'stopping');
+        await run().catch((err: unknown) => log.error({ err, step: name }, 'shutdown step failed'));
       }
     })());
   try {
     const needsClickHouse = roles.includes('api') || roles.includes('pipelines');
     const lock = lockIfEmbedded(config, needsClickHouse);
-    stops.push(async () => lock?.release());
+    onStop('data dir lock', async () => lock?.release());
     const pg = await openPostgres(config, log);
-    stops.push(() => pg.close());
+    onStop('postgres', () => pg.close());
 
     let clickhouse: ClickHouse | undefined;
     if (needsClickHouse) {
       const ch = await openClickHouse(config, log);
-      stops.push(() => ch.close());
+      onStop('clickhouse', () => ch.close());
       clickhouse = ch;
     }
 
@@ -81,7 +85,7 @@ export async function runPlatform(
         { logger: log.child({ service: 'api' }) },
       );
       apiUrl = await listen(app, config.host, config.apiPort, 'KAIRRO_API_PORT');
-      stops.push(() => app.close());
+      onStop('api', () => app.close());
       demo = created
         ? {
             consoleUrl: apiUrl,
@@ -97,15 +101,24 @@ export async function runPlatform(
     if (roles.includes('ingest') || roles.includes('pipelines')) {
       const opened = await openStream(config, log, `kairro-${roles.join('-')}`);
       // close() drains every subscribed group (the writer) before it stops them.
-      stops.push(() => opened.close());
+      onStop('stream', () => opened.close());
       stream = opened;
     }
+    let pipelinesUrl: string | undefined;
     if (roles.includes('pipelines')) {
       await startClickHouseWriter({
         stream: stream!,
         clickhouse: clickhouse!.client,
         logger: log.child({ service: 'pipelines' }),
       });
+      if (!roles.includes('api') && !roles.includes('ingest')) {
+        const health = buildPipelinesHealthApp({
+          clickhouse: () => clickhouse!.ping(),
+          stream: () => stream!.ready(),
+        });
+        pipelinesUrl = await listen(health, config.host, config.pipelinesPort, 'KAIRRO_PIPELINES_PORT');
+        onStop('pipelines health', () => health.close());
+      }
     }
 
     let ingestUrl: string | undefined;
@@ -113,7 +126,7 @@ export async function runPlatform(
       const configs = await createOrgConfigCache(pg.sql, {
         onError: (err) => log.error({ err }, 'org config reload failed'),
       });
-      stops.push(() => configs.close());
+      onStop('org config cache', () => configs.close());
       const tokens = createTokenService(await ensureTokenSecret(pg.sql));
       const app = await buildIngestApp(
         {
@@ -128,14 +141,14 @@ export async function runPlatform(
         { logger: log.child({ service: 'ingest' }) },
       );
       ingestUrl = await listen(app, config.host, config.ingestPort, 'KAIRRO_INGEST_PORT');
-      stops.push(() => app.close());
+      onStop('ingest', () => app.close());
     }
 
     if (demo && apiUrl) {
       demo = { ...demo, consoleUrl: apiUrl, ingestUrl: ingestUrl ?? demo.ingestUrl };
       writeDemoFile(config.dataDir, demo);
     }
-    return { roles, apiUrl, ingestUrl, demo, stop: stopAll };
+    return { roles, apiUrl, ingestUrl, pipelinesUrl, demo, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;
