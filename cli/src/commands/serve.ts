@@ -9,10 +9,10 @@ import { createLogger, runPlatform, type RunningPlatform } from '../platform/run
 export async function serve(roles: Role[]): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
-  let platform: RunningPlatform | undefined;
-  let signalled: string | undefined;
+  // Written by the signal handler and by start-up, whichever comes first.
+  const state: { platform?: RunningPlatform; signal?: string } = {};
   const stop = (running: RunningPlatform) => {
-    log.info({ signal: signalled }, 'shutting down: draining buffered records');
+    log.info({ signal: state.signal }, 'shutting down: draining buffered records');
     running.stop().then(
       () => {
         log.info('stopped cleanly');
@@ -25,15 +25,16 @@ export async function serve(roles: Role[]): Promise<void> {
     );
   };
   const onSignal = (signal: string) => {
-    if (signalled) process.exit(130);
-    signalled = signal;
-    if (platform) stop(platform);
+    if (state.signal) process.exit(130);
+    state.signal = signal;
+    if (state.platform) stop(state.platform);
   };
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 
-  platform = await runPlatform(config, roles, log);
-  if (signalled) return stop(platform);
+  const platform = await runPlatform(config, roles, log);
+  state.platform = platform;
+  if (state.signal) return stop(platform);
   printBanner(platform, config.dataDir, log);
 }
 
