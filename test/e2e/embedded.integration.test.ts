@@ -171,34 +171,58 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
     expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('shuts down cleanly on SIGTERM and keeps accepted events across a restart', async () => {
+  it('on SIGTERM writes every acknowledged event before exiting, and keeps them across a restart', async () => {
     const reg = await ingest.post('/v1/extension/register', {
       licenseKey: demo.licenseKey,
       endpointId: 'endpoint-e2e-2',
       identity: { email: 'bob@example.com' },
     });
-    const sent = await ingest.post(
-      '/v1/extension/evaluate',
-      { url: 'https://gemini.google.com/app', prompt: 'mail jane.doe@acme-corp.com the notes' },
-      { authorization: `Bearer ${reg.body.token}` },
-    );
-    expect(sent.body.action).toBe('WARN');
-    expect(await platform.stop()).toBe(0);
+    const auth = { authorization: `Bearer ${reg.body.token}` };
+    // Decisions keep arriving while the signal lands: the last acknowledged ones are still in the
+    // stream, not yet in ClickHouse, when shutdown begins.
+    const acked: Array<{ status: number; body: any }> = [];
+    let sent = 0;
+    let signalled: Promise<number | null> | undefined;
+    const sender = async () => {
+      while (sent < 3000) {
+        sent++;
+        const res = await ingest
+          .post(
+            '/v1/extension/evaluate',
+            { url: 'https://gemini.google.com/app', prompt: `note ${sent} for jane.doe@acme-corp.com` },
+            auth,
+          )
+          .catch(() => undefined);
+        if (res?.status !== 200) return; // closing: 503 or connection refused
+        acked.push(res);
+        if (acked.length === 400) signalled ??= platform.stop();
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, sender));
+    expect(acked.length).toBeGreaterThanOrEqual(400);
+    expect(acked.every((r) => r.body.action === 'WARN')).toBe(true);
+    expect(await signalled).toBe(0);
     expect(platform.output()).toContain('stopped cleanly');
 
     platform = await startKairro({ dataDir: platform.dataDir });
     const again = new HttpClient(platform.apiUrl!);
     await again.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
-    const res = await again.get('/v1/admin/events?limit=50');
-    expect(res.body.events.map((e: { eventId: string }) => e.eventId)).toContain(sent.body.eventId);
+    const stored = new Set<string>();
+    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+      const page = await again.get(`/v1/admin/events?limit=500${cursor ? `&cursor=${cursor}` : ''}`);
+      for (const e of page.body.events) stored.add(e.eventId);
+      cursor = page.body.nextCursor;
+    }
+    expect(acked.filter((r) => !stored.has(r.body.eventId))).toEqual([]);
     // The old token still works against the restarted ingest (same installation secret).
     const after = await new HttpClient(platform.ingestUrl!).post(
       '/v1/extension/evaluate',
       { url: 'https://chatgpt.com/', prompt: 'hello' },
-      { authorization: `Bearer ${reg.body.token}` },
+      auth,
     );
     expect(after.status).toBe(200);
   });
+
   it('refuses a second platform on the same data directory, leaving the first untouched', async () => {
     await expect(startKairro({ dataDir: platform.dataDir })).rejects.toThrow(
       /Another Kairro process \(pid \d+\) is using/,
