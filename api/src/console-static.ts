@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 /**
  * Serves the built console on the API's origin (so the session cookie just works) with SPA fallback:
- * any GET that is not an API, docs or health path answers index.html and the client router takes over.
+ * any other GET answers index.html and the client router takes over.
  */
 export async function serveConsole(app: FastifyInstance, dir: string | undefined): Promise<void> {
   if (!dir || !existsSync(join(dir, 'index.html'))) {
@@ -19,11 +19,12 @@ export async function serveConsole(app: FastifyInstance, dir: string | undefined
     );
     return;
   }
+  // `wildcard: false` registers one route per built file; everything else is a client-side route,
+  // except API and docs paths, which must keep answering JSON 404s.
   await app.register(fastifyStatic, { root: dir, wildcard: false, index: ['index.html'] });
   app.get('/*', async (req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
-    const file = join(dir, path);
-    if (!path.includes('..') && existsSync(file) && !file.endsWith('/')) return reply.sendFile(path.slice(1));
+    if (path.startsWith('/v1/') || path.startsWith('/docs')) return reply.callNotFound();
     return reply.type('text/html').sendFile('index.html');
   });
 }

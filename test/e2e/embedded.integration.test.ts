@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient } from '../helpers/http.ts';
+import { HttpClient, type JsonResponse } from '../helpers/http.ts';
 import {
   eventually,
   readDemo,
@@ -208,11 +208,14 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
     const again = new HttpClient(platform.apiUrl!);
     await again.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
     const stored = new Set<string>();
-    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-      const page = await again.get(`/v1/admin/events?limit=500${cursor ? `&cursor=${cursor}` : ''}`);
+    let cursor: string | null = null;
+    do {
+      const page: JsonResponse = await again.get(
+        `/v1/admin/events?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       for (const e of page.body.events) stored.add(e.eventId);
       cursor = page.body.nextCursor;
-    }
+    } while (cursor);
     expect(acked.filter((r) => !stored.has(r.body.eventId))).toEqual([]);
     // The old token still works against the restarted ingest (same installation secret).
     const after = await new HttpClient(platform.ingestUrl!).post(
