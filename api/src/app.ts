@@ -1,6 +1,12 @@
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { installErrorHandler, registerHealthRoutes, registerOpenApi } from '@kairro/http';
+import {
+  closeConnectionsOnShutdown,
+  installErrorHandler,
+  registerHealthRoutes,
+  registerOpenApi,
+} from '@kairro/http';
 import { requireSession } from './auth/session.ts';
 import { serveConsole } from './console-static.ts';
 import type { ApiDeps } from './deps.ts';
@@ -20,12 +26,15 @@ export async function buildApiApp(
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
   });
   await app.register(cookie);
+  // Only routes that opt in (login) are limited; see routes/auth.ts.
+  await app.register(rateLimit, { global: false });
   await registerOpenApi(app, {
     title: 'Kairro admin API',
     description: 'Admin API: sessions, events and analytics, scoped to the signed-in user’s org.',
     version: '0.1.0',
   });
   installErrorHandler(app);
+  closeConnectionsOnShutdown(app);
   requireSession(app, deps.sql, PUBLIC_ADMIN_PATHS);
   registerHealthRoutes(app, {
     postgres: async () => (await deps.sql`select 1 as ok`).length === 1,

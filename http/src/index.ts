@@ -3,3 +3,4 @@ export type { ErrorCode } from './errors.ts';
 export { registerOpenApi } from './openapi.ts';
 export { registerHealthRoutes } from './health.ts';
 export type { ReadinessCheck } from './health.ts';
+export { closeConnectionsOnShutdown } from './graceful-close.ts';

@@ -1,5 +1,10 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { installErrorHandler, registerHealthRoutes, registerOpenApi } from '@kairro/http';
+import {
+  closeConnectionsOnShutdown,
+  installErrorHandler,
+  registerHealthRoutes,
+  registerOpenApi,
+} from '@kairro/http';
 import type { IngestDeps } from './deps.ts';
 import { evaluateRoute } from './routes/evaluate.ts';
 import { registerRoute } from './routes/register.ts';
@@ -21,6 +26,7 @@ export async function buildIngestApp(
     version: '0.1.0',
   });
   installErrorHandler(app);
+  closeConnectionsOnShutdown(app);
   registerHealthRoutes(app, {
     postgres: async () => (await deps.sql`select 1 as ok`).length === 1,
     stream: () => deps.stream.ready(),

@@ -162,13 +162,35 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
     expect(summary.body.byAction.ALLOW).toBeGreaterThanOrEqual(1);
   });
 
-  it('refuses a wrong password with 401 JSON', async () => {
+  it('refuses a wrong password with 401 JSON, and slows down password guessing per account', async () => {
     const res = await new HttpClient(platform.apiUrl!).post('/v1/admin/auth/login', {
       email: demo.adminEmail,
       password: 'wrong-password',
     });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
+
+    const guesser = new HttpClient(platform.apiUrl!);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push(
+        (await guesser.post('/v1/admin/auth/login', { email: 'victim@example.com', password: `guess-${i}` }))
+          .status,
+      );
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    const limited = await guesser.post('/v1/admin/auth/login', {
+      email: 'Victim@Example.com',
+      password: 'x',
+    });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+    // Other accounts are unaffected.
+    const admin = await guesser.post('/v1/admin/auth/login', {
+      email: demo.adminEmail,
+      password: demo.adminPassword,
+    });
+    expect(admin.status).toBe(200);
   });
 
   it('on SIGTERM writes every acknowledged event before exiting, and keeps them across a restart', async () => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { ApiError } from '@kairro/http';
 import { createSession, deleteSession, findUserByEmail } from '@kairro/postgres';
@@ -22,15 +22,36 @@ const UserView = Type.Object({
 });
 const UserResponse = Type.Object({ user: UserView });
 
+/**
+ * Password guessing: at most 10 attempts per client address and account in 5 minutes. Keyed on
+ * both so one attacker cannot lock every user out, nor spread guesses over accounts unnoticed.
+ * Counters live in the api process (per process in the distributed shape).
+ */
+const LOGIN_RATE_LIMIT = {
+  max: 10,
+  timeWindow: '5 minutes',
+  hook: 'preHandler' as const,
+  keyGenerator: (req: FastifyRequest) =>
+    `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+  errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string }) =>
+    new ApiError('RATE_LIMITED', `Too many sign-in attempts. Try again in ${ctx.after}.`),
+};
+
 export function authRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/v1/admin/auth/login',
     {
+      config: { rateLimit: LOGIN_RATE_LIMIT },
       schema: {
         summary: 'Sign in; sets an HttpOnly session cookie',
         tags: ['auth'],
         body: LoginBody,
-        response: { 200: UserResponse, 400: { $ref: 'ErrorBody#' }, 401: { $ref: 'ErrorBody#' } },
+        response: {
+          200: UserResponse,
+          400: { $ref: 'ErrorBody#' },
+          401: { $ref: 'ErrorBody#' },
+          429: { $ref: 'ErrorBody#' },
+        },
       },
     },
     async (req, reply) => {

@@ -17,6 +17,8 @@ export async function createSession(
   input: { userId: string; orgId: string; ttlSeconds: number },
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
+  // Housekeeping where sessions are made: expired ones are useless and only grow the table.
+  await sql`delete from admin_sessions where expires_at < now()`;
   await sql`
     insert into admin_sessions (token_hash, user_id, org_id, expires_at)
     values (${hashSecret(token)}, ${input.userId}, ${input.orgId},
