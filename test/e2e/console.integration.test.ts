@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
-import { HttpClient } from '../helpers/http.ts';
+import { registerExtension, signIn } from '../helpers/clients.ts';
 import {
   eventually,
   readDemo,
@@ -21,18 +21,15 @@ describe('console in Chromium', () => {
     [platform, browser] = await Promise.all([startKairro(), launchBrowser()]);
     demo = readDemo(platform.dataDir);
     // A few decisions of each kind so the overview has something to draw.
-    const ingest = new HttpClient(platform.ingestUrl!);
-    const reg = await ingest.post('/v1/extension/register', {
+    const extension = await registerExtension(platform.ingestUrl!, {
       licenseKey: demo.licenseKey,
       endpointId: 'console-test-endpoint',
-      identity: { email: 'analyst-test@example.com' },
+      email: 'analyst-test@example.com',
     });
-    const auth = { authorization: `Bearer ${reg.body.token}` };
     for (const prompt of ['hello there', 'card 4539 1488 0343 6467 please', 'mail a.b@acme-corp.com now']) {
-      await ingest.post('/v1/extension/evaluate', { url: 'https://chatgpt.com/', prompt }, auth);
+      await extension.evaluate('https://chatgpt.com/', prompt);
     }
-    const admin = new HttpClient(platform.apiUrl!);
-    await admin.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    const admin = await signIn(platform.apiUrl!, demo.adminEmail, demo.adminPassword);
     await eventually(async () => (await admin.get('/v1/admin/events')).body.events.length >= 3);
     page = await browser.newPage();
   });

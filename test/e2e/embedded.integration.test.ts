@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerExtension, signIn } from '../helpers/clients.ts';
 import { HttpClient, type JsonResponse } from '../helpers/http.ts';
 import {
   eventually,
@@ -82,31 +83,21 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
   });
 
   it('blocks a card number, allows a harmless prompt, and both events reach ClickHouse', async () => {
-    const reg = await ingest.post('/v1/extension/register', {
+    const extension = await registerExtension(platform.ingestUrl!, {
       licenseKey: demo.licenseKey,
       endpointId: 'endpoint-e2e-1',
-      identity: { email: 'Alice@Example.com' },
+      email: 'Alice@Example.com',
     });
-    expect(reg.status).toBe(200);
-    const auth = { authorization: `Bearer ${reg.body.token}` };
 
     const secret = '4539 1488 0343 6467';
-    const blocked = await ingest.post(
-      '/v1/extension/evaluate',
-      { url: 'https://chatgpt.com/c/1', prompt: `please refund card ${secret} today` },
-      auth,
-    );
+    const blocked = await extension.evaluate('https://chatgpt.com/c/1', `please refund card ${secret} today`);
     expect(blocked.status).toBe(200);
     expect(blocked.body.action).toBe('BLOCK');
     expect(blocked.body.riskLevel).toBe('CRITICAL');
     expect(blocked.body.dlp.matches[0]).toMatchObject({ detector: 'CREDIT_CARD', start: 19, end: 38 });
     expect(JSON.stringify(blocked.body)).not.toContain(secret);
 
-    const allowed = await ingest.post(
-      '/v1/extension/evaluate',
-      { url: 'https://claude.ai/new', prompt: 'write a haiku about autumn' },
-      auth,
-    );
+    const allowed = await extension.evaluate('https://claude.ai/new', 'write a haiku about autumn');
     expect(allowed.body.action).toBe('ALLOW');
     expect(allowed.body.riskLevel).toBe('NONE');
 
@@ -194,12 +185,11 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
   });
 
   it('on SIGTERM writes every acknowledged event before exiting, and keeps them across a restart', async () => {
-    const reg = await ingest.post('/v1/extension/register', {
+    const extension = await registerExtension(platform.ingestUrl!, {
       licenseKey: demo.licenseKey,
       endpointId: 'endpoint-e2e-2',
-      identity: { email: 'bob@example.com' },
+      email: 'bob@example.com',
     });
-    const auth = { authorization: `Bearer ${reg.body.token}` };
     // Decisions keep arriving while the signal lands: the last acknowledged ones are still in the
     // stream, not yet in ClickHouse, when shutdown begins.
     const acked: Array<{ status: number; body: any }> = [];
@@ -208,12 +198,8 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
     const sender = async () => {
       while (sent < 3000) {
         sent++;
-        const res = await ingest
-          .post(
-            '/v1/extension/evaluate',
-            { url: 'https://gemini.google.com/app', prompt: `note ${sent} for jane.doe@acme-corp.com` },
-            auth,
-          )
+        const res = await extension
+          .evaluate('https://gemini.google.com/app', `note ${sent} for jane.doe@acme-corp.com`)
           .catch(() => undefined);
         if (res?.status !== 200) return; // closing: 503 or connection refused
         acked.push(res);
@@ -227,8 +213,7 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
     expect(platform.output()).toContain('stopped cleanly');
 
     platform = await startKairro({ dataDir: platform.dataDir });
-    const again = new HttpClient(platform.apiUrl!);
-    await again.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    const again = await signIn(platform.apiUrl!, demo.adminEmail, demo.adminPassword);
     const stored = new Set<string>();
     let cursor: string | null = null;
     do {
@@ -243,7 +228,7 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
     const after = await new HttpClient(platform.ingestUrl!).post(
       '/v1/extension/evaluate',
       { url: 'https://chatgpt.com/', prompt: 'hello' },
-      auth,
+      { authorization: `Bearer ${extension.token}` },
     );
     expect(after.status).toBe(200);
   });
@@ -256,15 +241,13 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
   });
 
   it('starts again after being killed with SIGKILL (stale lock, orphaned Postgres)', async () => {
-    const admin = new HttpClient(platform.apiUrl!);
-    await admin.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    const admin = await signIn(platform.apiUrl!, demo.adminEmail, demo.adminPassword);
     const before = (await admin.get('/v1/admin/events?limit=500')).body.events.length;
     expect(before).toBeGreaterThan(0);
     await platform.kill();
 
     platform = await startKairro({ dataDir: platform.dataDir });
-    const again = new HttpClient(platform.apiUrl!);
-    await again.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    const again = await signIn(platform.apiUrl!, demo.adminEmail, demo.adminPassword);
     expect((await again.get('/v1/admin/events?limit=500')).body.events.length).toBe(before);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@kairro/api';
 import { TOPICS } from '@kairro/core';
 import { createLicense, createOrg, createUser } from '@kairro/postgres';
+import { registerExtension, signIn } from '../helpers/clients.ts';
 import { HttpClient } from '../helpers/http.ts';
 import { startKafkaBroker, type KafkaBroker } from '../helpers/kafka.ts';
 import { createTestDatabase } from '../helpers/pg.ts';
@@ -55,14 +56,11 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
   });
 
   it('delivers every decision through Kafka into ClickHouse', async () => {
-    const ingest = new HttpClient(ingestProc.ingestUrl!);
-    const reg = await ingest.post('/v1/extension/register', {
+    const extension = await registerExtension(ingestProc.ingestUrl!, {
       licenseKey: demo.licenseKey,
       endpointId: 'kafka-endpoint-1',
-      identity: { email: 'carol@example.com' },
+      email: 'carol@example.com',
     });
-    expect(reg.status).toBe(200);
-    const auth = { authorization: `Bearer ${reg.body.token}` };
     const prompts = [
       'summarise the meeting notes',
       'my ssn is 123-45-6789, fill the form',
@@ -72,17 +70,12 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
     ];
     const ids: string[] = [];
     for (const prompt of prompts) {
-      const res = await ingest.post(
-        '/v1/extension/evaluate',
-        { url: 'https://claude.ai/chat', prompt },
-        auth,
-      );
+      const res = await extension.evaluate('https://claude.ai/chat', prompt);
       expect(res.status).toBe(200);
       ids.push(res.body.eventId);
     }
 
-    const admin = new HttpClient(backend.apiUrl!);
-    await admin.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    const admin = await signIn(backend.apiUrl!, demo.adminEmail, demo.adminPassword);
     const events = await eventually(async () => {
       const res = await admin.get('/v1/admin/events?limit=50');
       const seen = new Set(res.body.events.map((e: { eventId: string }) => e.eventId));
@@ -100,26 +93,20 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
   });
 
   it('sees a license revoked in Postgres at the next evaluation, without a restart', async () => {
-    const ingest = new HttpClient(ingestProc.ingestUrl!);
-    const reg = await ingest.post('/v1/extension/register', {
+    const extension = await registerExtension(ingestProc.ingestUrl!, {
       licenseKey: demo.licenseKey,
       endpointId: 'kafka-endpoint-2',
-      identity: { email: 'dave@example.com' },
+      email: 'dave@example.com',
     });
-    const auth = { authorization: `Bearer ${reg.body.token}` };
     const sql = postgres(db.url, { max: 1 });
     try {
       await sql`update licenses set status = 'REVOKED'`;
       const decision = await eventually(async () => {
-        const res = await ingest.post(
-          '/v1/extension/evaluate',
-          { url: 'https://chatgpt.com/', prompt: 'hello' },
-          auth,
-        );
+        const res = await extension.evaluate('https://chatgpt.com/', 'hello');
         return res.body.action === 'BLOCK' ? res.body : undefined;
       }, 2_000);
       expect(decision.reasons.join(' ')).toMatch(/licen[cs]e/i);
-      const again = await ingest.post('/v1/extension/register', {
+      const again = await extension.http.post('/v1/extension/register', {
         licenseKey: demo.licenseKey,
         endpointId: 'kafka-endpoint-3',
         identity: { email: 'erin@example.com' },
@@ -137,6 +124,7 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
       /ingest and pipelines must run in one process/,
     );
   });
+
   it("never shows one org's events to another org's admin", async () => {
     const sql = postgres(db.url, { max: 1 });
     let other: { licenseKey: string; email: string; password: string };
@@ -154,26 +142,15 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
     } finally {
       await sql.end();
     }
-    const ingest = new HttpClient(ingestProc.ingestUrl!);
-    const reg = await eventually(async () => {
-      const res = await ingest.post('/v1/extension/register', {
-        licenseKey: other.licenseKey,
-        endpointId: 'other-org-endpoint',
-        identity: { email: 'frank@other.example' },
-      });
-      return res.status === 200 ? res : undefined;
+    const extension = await registerExtension(ingestProc.ingestUrl!, {
+      licenseKey: other.licenseKey,
+      endpointId: 'other-org-endpoint',
+      email: 'frank@other.example',
     });
-    const sent = await eventually(async () => {
-      const res = await ingest.post(
-        '/v1/extension/evaluate',
-        { url: 'https://chatgpt.com/', prompt: 'other org prompt' },
-        { authorization: `Bearer ${reg.body.token}` },
-      );
-      return res.status === 200 ? res : undefined;
-    });
+    const sent = await extension.evaluate('https://chatgpt.com/', 'other org prompt');
+    expect(sent.status).toBe(200);
 
-    const otherAdmin = new HttpClient(backend.apiUrl!);
-    await otherAdmin.post('/v1/admin/auth/login', { email: other.email, password: other.password });
+    const otherAdmin = await signIn(backend.apiUrl!, other.email, other.password);
     const mine = await eventually(async () => {
       const res = await otherAdmin.get('/v1/admin/events?limit=500');
       return res.body.events.length > 0 ? res.body.events : undefined;
@@ -181,8 +158,7 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
     expect(mine.map((e: { eventId: string }) => e.eventId)).toEqual([sent.body.eventId]);
     expect((await otherAdmin.get('/v1/admin/analytics/summary?hours=1')).body.total).toBe(1);
 
-    const demoAdmin = new HttpClient(backend.apiUrl!);
-    await demoAdmin.post('/v1/admin/auth/login', { email: demo.adminEmail, password: demo.adminPassword });
+    const demoAdmin = await signIn(backend.apiUrl!, demo.adminEmail, demo.adminPassword);
     const theirs = await demoAdmin.get('/v1/admin/events?limit=500');
     expect(theirs.body.events.map((e: { eventId: string }) => e.eventId)).not.toContain(sent.body.eventId);
     expect(
