@@ -46,6 +46,7 @@ export function decide(
   };
   const decision = evaluate({ now: ctx.now, license, policies: ctx.config.policies, dlp });
   const { tool, host } = identifyTool(req.url);
+  const logLevel = ctx.config.dlp.logLevel;
   const occurredAt = ctx.now.toISOString();
   const event: EventRecord = {
     event_id: ctx.eventId,
@@ -60,7 +61,7 @@ export function decide(
     match_count: dlp.summary.totalMatches,
     detectors: dlp.summary.detectors,
     // Privacy by default: nothing of the prompt is kept unless the org opted in, and then redacted.
-    prompt_snippet: ctx.config.storePromptSnippets ? truncate(redactText(req.prompt, dlp.matches)) : '',
+    prompt_snippet: logLevel === 'REDACTED_PROMPT' ? truncate(redactText(req.prompt, dlp.matches)) : '',
     reasons: decision.reasons,
     policy_ids: decision.policyIds,
     latency_ms: ctx.clock() - ctx.startedAt,
@@ -76,7 +77,7 @@ export function decide(
     target: m.target,
     start: m.start,
     end: m.end,
-    snippet: truncate(m.snippet),
+    snippet: logLevel === 'METADATA_ONLY' ? '' : truncate(m.snippet),
   }));
   return { decision, dlp, event, matches };
 }

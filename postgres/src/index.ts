@@ -17,3 +17,14 @@ export { createSession, findSessionUser, deleteSession } from './queries/session
 export type { SessionUser } from './queries/sessions.ts';
 export { loadOrgConfigs, listenForConfigChanges } from './queries/org-config.ts';
 export type { OrgConfig } from './queries/org-config.ts';
+export {
+  createCustomDetector,
+  deleteCustomDetector,
+  DuplicateDetectorNameError,
+  findCustomDetector,
+  listCustomDetectors,
+  updateCustomDetector,
+} from './queries/custom-detectors.ts';
+export type { CustomDetectorInput, CustomDetectorRow, DetectorTarget } from './queries/custom-detectors.ts';
+export { DEFAULT_DLP_SETTINGS, getDlpSettings, LOG_LEVELS, putDlpSettings } from './queries/dlp-settings.ts';
+export type { DlpSettings, LogLevel } from './queries/dlp-settings.ts';

@@ -70,7 +70,7 @@ describe.each(targets)('config store on %s', (_name, open) => {
     const other = connectPostgres(target.url);
     const [a, b] = await Promise.all([migratePostgres(sql), migratePostgres(other)]);
     await other.end();
-    expect([...a, ...b]).toEqual(['initial.sql']);
+    expect([...a, ...b]).toEqual(['initial.sql', 'dlp_settings.sql']);
     expect(await migratePostgres(sql)).toEqual([]);
     const tables = await sql<
       { tablename: string }[]
@@ -93,7 +93,8 @@ describe.each(targets)('config store on %s', (_name, open) => {
 
     await ensureDefaultPolicies(sql, demo!.orgId); // idempotent
     const config = (await loadOrgConfigs(sql)).get(demo!.orgId)!;
-    expect(config.storePromptSnippets).toBe(false);
+    expect(config.dlp.logLevel).toBe('REDACTED_MATCHES');
+    expect(config.customDetectors).toEqual([]);
     expect(config.policies.map((p) => [p.name, p.rules.map((r) => `${r.minSeverity}→${r.action}`)])).toEqual([
       ['Block high and critical sensitive data', ['HIGH→BLOCK']],
       ['Warn on medium sensitive data', ['MEDIUM→WARN']],

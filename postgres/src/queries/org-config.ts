@@ -1,12 +1,17 @@
 import type { Policy, Severity, Action } from '@kairro/core';
 import type { Sql } from '../connect.ts';
+import { listCustomDetectors, type CustomDetectorRow } from './custom-detectors.ts';
+import { DEFAULT_DLP_SETTINGS, loadDlpSettings, type DlpSettings } from './dlp-settings.ts';
 import type { LicenseStatus } from './licenses.ts';
 
 /** Everything ingest needs to decide for one org, loaded in one go and kept in memory. */
 export interface OrgConfig {
   orgId: string;
   name: string;
-  storePromptSnippets: boolean;
+  /** Allowlists, test cards and what events store (defaults when the org never set them). */
+  dlp: DlpSettings;
+  /** Every custom detector of the org, enabled or not, uncompiled (ingest compiles them). */
+  customDetectors: CustomDetectorRow[];
   licenses: Map<string, { status: LicenseStatus; expiresAt: string }>;
   policies: Policy[];
 }
@@ -14,21 +19,30 @@ export interface OrgConfig {
 /** Loads the config of the given orgs, or of every org when `orgIds` is omitted. */
 export async function loadOrgConfigs(sql: Sql, orgIds?: string[]): Promise<Map<string, OrgConfig>> {
   const only = orgIds ?? null;
-  const orgs = await sql<{ id: string; name: string; store: boolean }[]>`
-    select id, name, store_prompt_snippets as store from orgs
+  const orgs = await sql<{ id: string; name: string }[]>`
+    select id, name from orgs
     where ${only}::uuid[] is null or id = any(${only}::uuid[])`;
   const configs = new Map<string, OrgConfig>();
   for (const org of orgs) {
     configs.set(org.id, {
       orgId: org.id,
       name: org.name,
-      storePromptSnippets: org.store,
+      dlp: { ...DEFAULT_DLP_SETTINGS },
+      customDetectors: [],
       licenses: new Map(),
       policies: [],
     });
   }
   const ids = [...configs.keys()];
   if (ids.length === 0) return configs;
+
+  for (const [orgId, settings] of await loadDlpSettings(sql, ids)) {
+    const config = configs.get(orgId);
+    if (config) config.dlp = settings;
+  }
+  for (const detector of await listCustomDetectors(sql, ids)) {
+    configs.get(detector.orgId)?.customDetectors.push(detector);
+  }
 
   const licenses = await sql<{ id: string; org_id: string; status: LicenseStatus; expires_at: Date }[]>`
     select id, org_id, status, expires_at from licenses where org_id = any(${ids}::uuid[])`;
