@@ -2,7 +2,7 @@
  * @kairro/core: pure domain logic shared by every service. No I/O, no clock (pass `now`), no
  * runtime dependencies, so the same code runs in the ingest API, the pipelines and the extension.
  */
-export { SEED_DETECTORS } from './dlp/detectors/index.ts';
+export { BUILTIN_DETECTORS } from './dlp/detectors/index.ts';
 export { redactText } from './dlp/redact.ts';
 export { scanText, type ScanOptions } from './dlp/scan.ts';
 export { truncate } from './dlp/truncate.ts';
@@ -12,6 +12,7 @@ export { shannonEntropy } from './dlp/checks/entropy.ts';
 export {
   DETECTOR_TYPES,
   type Detector,
+  type ConfidenceHint,
   type DetectorContext,
   type DetectorType,
   type DlpMatch,

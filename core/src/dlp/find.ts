@@ -1,3 +1,4 @@
+import { MIN_CONFIDENCE, scoreFinding } from './confidence.ts';
 import type { Detector } from './types.ts';
 
 /** A validated finding before overlaps are resolved. `order` is the detector's list position. */
@@ -6,10 +7,28 @@ export interface Candidate {
   order: number;
   start: number;
   end: number;
+  confidence: number;
+  why: string[] | undefined;
 }
 
-function keywordsPresent(detector: Detector, lowerText: string): boolean {
-  return detector.keywords.length === 0 || detector.keywords.some((k) => lowerText.includes(k));
+/**
+ * One compiled copy per detector, reused by every scan: scans are synchronous, so resetting
+ * lastIndex before use is enough, and the caller's pattern object is never mutated. The `d` flag
+ * (slower) is added only for patterns that report a `value` group.
+ */
+const compiled = new WeakMap<Detector, RegExp>();
+
+function regexFor(detector: Detector, pattern: RegExp): RegExp {
+  let re = compiled.get(detector);
+  if (!re) {
+    const wantsIndices = pattern.source.includes('(?<value>');
+    let flags = pattern.flags.replace('d', '');
+    if (!flags.includes('g')) flags += 'g';
+    re = new RegExp(pattern.source, wantsIndices ? flags + 'd' : flags);
+    compiled.set(detector, re);
+  }
+  re.lastIndex = 0;
+  return re;
 }
 
 function contextAllows(detector: Detector, text: string, start: number): boolean {
@@ -20,35 +39,44 @@ function contextAllows(detector: Detector, text: string, start: number): boolean
   return ctx.mode === 'require' ? found : !found;
 }
 
-/** Runs one detector over the text, returning every span that passes validation and context. */
+/** Validation, context and confidence for one span; pushes it to `out` when it counts. */
+function consider(
+  detector: Detector,
+  order: number,
+  text: string,
+  span: readonly [number, number],
+  explain: boolean,
+  out: Candidate[],
+): boolean {
+  const [start, end] = span;
+  if (end <= start) return false;
+  if (detector.validate && !detector.validate(text.slice(start, end))) return false;
+  if (!contextAllows(detector, text, start)) return false;
+  const { confidence, why } = scoreFinding(detector, text, start, end, explain);
+  if (confidence < MIN_CONFIDENCE) return false;
+  out.push({ detector, order, start, end, confidence, why });
+  return true;
+}
+
+/** Runs one detector over the text, appending every span that passes validation and context. */
 export function findCandidates(
   detector: Detector,
   order: number,
   text: string,
-  lowerText: string,
-): Candidate[] {
-  if (!keywordsPresent(detector, lowerText)) return [];
-  // A private copy: the shared pattern's lastIndex must not leak between scans, and `d` gives the
-  // offsets of a `value` group.
-  const flags = detector.pattern.flags.includes('d') ? detector.pattern.flags : detector.pattern.flags + 'd';
-  const re = new RegExp(detector.pattern.source, flags);
-  const out: Candidate[] = [];
+  explain: boolean,
+  out: Candidate[],
+): void {
+  if (detector.matcher) {
+    for (const span of detector.matcher(text)) consider(detector, order, text, span, explain, out);
+    return;
+  }
+  if (!detector.pattern) return;
+  const re = regexFor(detector, detector.pattern);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const span = m.indices?.groups?.['value'] ?? m.indices?.[0];
-    if (!span || span[1] === span[0]) {
-      re.lastIndex = m.index + 1;
-      continue;
-    }
-    const [start, end] = span;
-    const value = text.slice(start, end);
-    if ((detector.validate?.(value) ?? true) && contextAllows(detector, text, start)) {
-      out.push({ detector, order, start, end });
-    } else {
-      // A rejected candidate may hide a valid one starting inside it; the patterns' own
-      // boundary guards keep this from producing fragments of a token.
-      re.lastIndex = m.index + 1;
-    }
+    const span = m.indices ? (m.indices.groups?.['value'] ?? m.indices[0]) : [m.index, m.index + m[0].length];
+    // A rejected candidate may hide a valid one starting inside it; the patterns' own boundary
+    // guards keep this from producing fragments of a token.
+    if (!consider(detector, order, text, span as [number, number], explain, out)) re.lastIndex = m.index + 1;
   }
-  return out;
 }

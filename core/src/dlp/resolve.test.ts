@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_DETECTORS } from './detectors/index.ts';
+import { BUILTIN_DETECTORS } from './detectors/index.ts';
 import type { Candidate } from './find.ts';
 import { resolveOverlaps } from './resolve.ts';
 import type { Detector } from './types.ts';
 import type { Severity } from '../policy/types.ts';
 
-const base = SEED_DETECTORS[0]!;
+const base = BUILTIN_DETECTORS[0]!;
 const det = (id: string, severity: Severity): Detector => ({ ...base, id, severity });
 const cand = (d: Detector, order: number, start: number, end: number): Candidate => ({
   detector: d,
   order,
   start,
   end,
+  confidence: 0.9,
+  why: undefined,
 });
 const ids = (cs: Candidate[]): string[] => cs.map((c) => `${c.detector.id}@${c.start}-${c.end}`);
 

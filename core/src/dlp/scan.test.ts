@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_DETECTORS } from './detectors/index.ts';
+import { BUILTIN_DETECTORS } from './detectors/index.ts';
 import { scanText } from './scan.ts';
 import type { Detector } from './types.ts';
 
@@ -77,7 +77,7 @@ describe('keyword prefilter', () => {
   it('does not run a detector whose keywords are absent', () => {
     let calls = 0;
     const counting: Detector = {
-      ...SEED_DETECTORS[0]!,
+      ...BUILTIN_DETECTORS[0]!,
       id: 'counting',
       keywords: ['card'],
       pattern: /\d+/g,
@@ -93,7 +93,7 @@ describe('keyword prefilter', () => {
     const text = `${CARD} ${CARD}`;
     expect(scanText(text).matches).toHaveLength(2);
     expect(scanText(text).matches).toHaveLength(2);
-    expect(SEED_DETECTORS.every((d) => d.pattern.lastIndex === 0)).toBe(true);
+    expect(BUILTIN_DETECTORS.every((d) => d.pattern?.lastIndex === 0)).toBe(true);
   });
 });
 

@@ -1,5 +1,7 @@
-import { SEED_DETECTORS } from './detectors/index.ts';
-import { findCandidates } from './find.ts';
+import { compileAllowlist, type Allowlist } from './allowlist.ts';
+import { BUILTIN_DETECTORS } from './detectors/index.ts';
+import { findCandidates, type Candidate } from './find.ts';
+import { prefilter } from './prefilter.ts';
 import { resolveOverlaps } from './resolve.ts';
 import { buildSnippet } from './snippet.ts';
 import { summarize } from './summary.ts';
@@ -7,31 +9,47 @@ import type { Detector, DlpMatch, DlpResult, ScanTarget } from './types.ts';
 
 export interface ScanOptions {
   target?: ScanTarget;
-  /** Defaults to SEED_DETECTORS; injectable so tests and later org-specific rules can vary it. */
+  /** Defaults to BUILTIN_DETECTORS; an org passes the built-ins plus its own. */
   detectors?: readonly Detector[];
+  allowlist?: Allowlist;
+  /** Adds `why` to every match (the console's test bench, audits). */
+  explain?: boolean;
 }
 
 /** Finds sensitive data in `text`. Pure and synchronous; offsets are JS string indices. */
 export function scanText(text: string, opts: ScanOptions = {}): DlpResult {
-  const detectors = opts.detectors ?? SEED_DETECTORS;
+  const detectors = opts.detectors ?? BUILTIN_DETECTORS;
   const target = opts.target ?? 'prompt';
-  const lower = text.toLowerCase();
-  const candidates = detectors.flatMap((d, i) => findCandidates(d, i, text, lower));
-  const spans = resolveOverlaps(candidates).map((c) => ({
-    start: c.start,
-    end: c.end,
-    detector: c.detector.type,
-    ruleId: c.detector.id,
-    severity: c.detector.severity,
-  }));
-  const matches: DlpMatch[] = spans.map((s, i) => ({
-    detector: s.detector,
-    ruleId: s.ruleId,
-    severity: s.severity,
-    start: s.start,
-    end: s.end,
-    snippet: buildSnippet(text, spans, i),
-    target,
-  }));
+  const explain = opts.explain === true;
+  const runs = prefilter(text);
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < detectors.length; i++) {
+    const d = detectors[i]!;
+    if (d.target !== undefined && d.target !== 'both' && d.target !== target) continue;
+    if (!runs(d)) continue;
+    findCandidates(d, i, text, explain, candidates);
+  }
+  if (candidates.length === 0) return { matches: [], summary: summarize([]) };
+  const allows = compileAllowlist(opts.allowlist);
+  // Allowlisted values are dropped after overlaps are resolved, so a weaker rule cannot report
+  // the same characters instead.
+  const kept = resolveOverlaps(candidates).filter(
+    (c) => !allows?.(c.detector.type, text.slice(c.start, c.end)),
+  );
+  const spans = kept.map((c) => ({ start: c.start, end: c.end, detector: c.detector.type }));
+  const matches: DlpMatch[] = kept.map((c, i) => {
+    const match: DlpMatch = {
+      detector: c.detector.type,
+      ruleId: c.detector.id,
+      severity: c.detector.severity,
+      start: c.start,
+      end: c.end,
+      snippet: buildSnippet(text, spans, i),
+      target,
+      confidence: c.confidence,
+    };
+    if (explain) match.why = c.why ?? [];
+    return match;
+  });
   return { matches, summary: summarize(matches) };
 }

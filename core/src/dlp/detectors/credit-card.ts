@@ -13,6 +13,7 @@ import type { Detector } from '../types.ts';
  */
 export const creditCard: Detector = {
   id: 'credit-card',
+  description: 'Payment card number: 13–19 digits, Luhn check and a known issuer range',
   type: 'CREDIT_CARD',
   severity: 'CRITICAL',
   keywords: [],

@@ -19,6 +19,7 @@ function addressValid(value: string): boolean {
 
 export const email: Detector = {
   id: 'email',
+  description: 'Email address with a real TLD shape (not icon@2x.png or git@host:repo)',
   type: 'EMAIL',
   severity: 'MEDIUM',
   keywords: ['@'],

@@ -19,6 +19,7 @@ function plausibleSecret(value: string): boolean {
 
 export const genericSecret: Detector = {
   id: 'generic-secret-assignment',
+  description: 'High-entropy value assigned to a secret-sounding name (password=, api_key:)',
   type: 'API_KEY_LIKE',
   severity: 'CRITICAL',
   keywords: ['key', 'secret', 'token', 'passw', 'pwd'],

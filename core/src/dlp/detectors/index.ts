@@ -19,7 +19,7 @@ import { usSsn, usSsnSpaced } from './us-ssn.ts';
  * Order matters only to break ties between equally severe, equally long findings on one span:
  * the provider rules come before the generic assignment rule so the more specific rule id wins.
  */
-export const SEED_DETECTORS: readonly Detector[] = Object.freeze([
+export const BUILTIN_DETECTORS: readonly Detector[] = Object.freeze([
   creditCard,
   awsAccessKeyId,
   githubPat,
@@ -37,3 +37,6 @@ export const SEED_DETECTORS: readonly Detector[] = Object.freeze([
   ipv4,
   ipv6,
 ]);
+
+/** The name the foundation used; kept for callers written against it. */
+export const SEED_DETECTORS = BUILTIN_DETECTORS;

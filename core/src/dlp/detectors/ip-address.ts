@@ -9,6 +9,7 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
  */
 export const ipv4: Detector = {
   id: 'ipv4',
+  description: 'IPv4 address with valid octets, not version strings',
   type: 'IP_ADDRESS',
   severity: 'LOW',
   keywords: ['.'],
@@ -44,6 +45,7 @@ export function ipv6Valid(value: string): boolean {
 
 export const ipv6: Detector = {
   id: 'ipv6',
+  description: 'IPv6 address (full or :: compressed), not C++ paths or MAC addresses',
   type: 'IP_ADDRESS',
   severity: 'LOW',
   keywords: [':'],

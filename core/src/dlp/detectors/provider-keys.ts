@@ -11,6 +11,7 @@ const notPlaceholder = (value: string): boolean => !looksLikePlaceholder(value);
 
 export const awsAccessKeyId: Detector = {
   id: 'aws-access-key-id',
+  description: 'AWS access key id (AKIA/ASIA + 16 base32 characters)',
   type: 'API_KEY_LIKE',
   severity: 'CRITICAL',
   keywords: ['akia', 'asia'],
@@ -24,6 +25,7 @@ export const awsAccessKeyId: Detector = {
 
 export const githubPat: Detector = {
   id: 'github-pat',
+  description: 'GitHub personal access token, classic (ghp_) or fine-grained (github_pat_)',
   type: 'API_KEY_LIKE',
   severity: 'CRITICAL',
   keywords: ['ghp_', 'github_pat_'],
@@ -44,6 +46,7 @@ export const githubPat: Detector = {
 
 export const slackToken: Detector = {
   id: 'slack-token',
+  description: 'Slack bot, user, app or refresh token (xox…)',
   type: 'API_KEY_LIKE',
   severity: 'CRITICAL',
   keywords: ['xox'],
@@ -61,6 +64,7 @@ export const slackToken: Detector = {
 
 export const stripeSecret: Detector = {
   id: 'stripe-secret',
+  description: 'Stripe live secret or restricted key (sk_live_/rk_live_)',
   type: 'API_KEY_LIKE',
   severity: 'CRITICAL',
   keywords: ['sk_live_', 'rk_live_'],
@@ -77,6 +81,7 @@ export const stripeSecret: Detector = {
 
 export const openaiKey: Detector = {
   id: 'openai-key',
+  description: 'OpenAI API key (sk-, sk-proj-, sk-svcacct-)',
   type: 'API_KEY_LIKE',
   severity: 'CRITICAL',
   keywords: ['sk-'],
@@ -98,6 +103,7 @@ export const openaiKey: Detector = {
 
 export const anthropicKey: Detector = {
   id: 'anthropic-key',
+  description: 'Anthropic API key (sk-ant-…)',
   type: 'API_KEY_LIKE',
   severity: 'CRITICAL',
   keywords: ['sk-ant-'],
@@ -113,6 +119,7 @@ export const anthropicKey: Detector = {
 
 export const googleApiKey: Detector = {
   id: 'google-api-key',
+  description: 'Google API key (AIza + 35 characters)',
   type: 'API_KEY_LIKE',
   severity: 'CRITICAL',
   keywords: ['aiza'],

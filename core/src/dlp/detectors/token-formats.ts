@@ -19,6 +19,7 @@ function jwtHeaderValid(token: string): boolean {
 
 export const jwt: Detector = {
   id: 'jwt',
+  description: 'Signed JSON Web Token whose header names an algorithm',
   type: 'API_KEY_LIKE',
   severity: 'CRITICAL',
   keywords: ['eyj'],
@@ -41,6 +42,7 @@ export const jwt: Detector = {
 
 export const privateKey: Detector = {
   id: 'private-key',
+  description: 'PEM private key block (RSA, EC, OpenSSH, PKCS#8…)',
   type: 'API_KEY_LIKE',
   severity: 'CRITICAL',
   keywords: ['private key'],

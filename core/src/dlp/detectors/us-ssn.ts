@@ -6,6 +6,7 @@ const digitsValid = (value: string): boolean => ssnValid(value.replace(/\D/g, ''
 /** AAA-GG-SSSS: the dashed form is distinctive enough to report on its own. */
 export const usSsn: Detector = {
   id: 'us-ssn',
+  description: 'US Social Security number AAA-GG-SSSS with SSA area/group/serial rules',
   type: 'US_SSN',
   severity: 'HIGH',
   keywords: ['-'],
@@ -33,6 +34,7 @@ export const usSsn: Detector = {
  */
 export const usSsnSpaced: Detector = {
   id: 'us-ssn-spaced',
+  description: 'US Social Security number written with spaces, only when labelled as one',
   type: 'US_SSN',
   severity: 'HIGH',
   keywords: ['ssn', 'social security', 'ss#'],
