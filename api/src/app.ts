@@ -12,6 +12,8 @@ import { serveConsole } from './console-static.ts';
 import type { ApiDeps } from './deps.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { authRoutes } from './routes/auth.ts';
+import { detectorRoutes } from './routes/detectors.ts';
+import { dlpSettingsRoutes } from './routes/dlp-settings.ts';
 import { eventRoutes } from './routes/events.ts';
 
 const PUBLIC_ADMIN_PATHS = new Set(['/v1/admin/auth/login', '/v1/admin/auth/logout']);
@@ -30,7 +32,8 @@ export async function buildApiApp(
   await app.register(rateLimit, { global: false });
   await registerOpenApi(app, {
     title: 'Kairro admin API',
-    description: 'Admin API: sessions, events and analytics, scoped to the signed-in user’s org.',
+    description:
+      'Admin API: sessions, events, analytics, detectors and DLP settings, scoped to the signed-in user’s org.',
     version: '0.1.0',
   });
   installErrorHandler(app);
@@ -43,6 +46,8 @@ export async function buildApiApp(
   authRoutes(app, deps);
   eventRoutes(app, deps);
   analyticsRoutes(app, deps);
+  detectorRoutes(app, deps);
+  dlpSettingsRoutes(app, deps);
   await serveConsole(app, deps.consoleDir);
   return app;
 }

@@ -8,7 +8,7 @@ import {
   type DlpResult,
   type EventRecord,
 } from '@kairro/core';
-import type { OrgConfig } from '@kairro/postgres';
+import type { IngestOrgConfig } from './org-dlp.ts';
 import type { EndpointClaims } from './tokens.ts';
 import { identifyTool } from './tools.ts';
 
@@ -32,21 +32,21 @@ export function decide(
   req: EvaluationRequest,
   ctx: {
     claims: EndpointClaims;
-    config: OrgConfig;
+    config: IngestOrgConfig;
     eventId: string;
     now: Date;
     startedAt: number;
     clock: () => number;
   },
 ): DecisionOutcome {
-  const dlp = scanText(req.prompt, { target: 'prompt' });
+  const { detectors, allowlist, logLevel } = ctx.config.scan;
+  const dlp = scanText(req.prompt, { target: 'prompt', detectors, allowlist });
   const license = ctx.config.licenses.get(ctx.claims.licenseId) ?? {
     status: 'REVOKED' as const,
     expiresAt: new Date(0).toISOString(),
   };
   const decision = evaluate({ now: ctx.now, license, policies: ctx.config.policies, dlp });
   const { tool, host } = identifyTool(req.url);
-  const logLevel = ctx.config.dlp.logLevel;
   const occurredAt = ctx.now.toISOString();
   const event: EventRecord = {
     event_id: ctx.eventId,
@@ -60,7 +60,8 @@ export function decide(
     risk_level: decision.riskLevel,
     match_count: dlp.summary.totalMatches,
     detectors: dlp.summary.detectors,
-    // Privacy by default: nothing of the prompt is kept unless the org opted in, and then redacted.
+    // The org's log level decides what is kept: METADATA_ONLY nothing, REDACTED_MATCHES the redacted
+    // match snippets (default), REDACTED_PROMPT also the redacted, truncated prompt.
     prompt_snippet: logLevel === 'REDACTED_PROMPT' ? truncate(redactText(req.prompt, dlp.matches)) : '',
     reasons: decision.reasons,
     policy_ids: decision.policyIds,

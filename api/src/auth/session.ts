@@ -38,3 +38,14 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
     maxAge: SESSION_TTL_SECONDS,
   });
 }
+
+/** Changing the org's configuration is for OWNER and ADMIN; ANALYST and VIEWER read only. */
+export function requireConfigWriter(req: FastifyRequest): SessionUser {
+  const user = currentUser(req);
+  if (user.role !== 'OWNER' && user.role !== 'ADMIN')
+    throw new ApiError(
+      'FORBIDDEN',
+      `Your role ${user.role} can read this but not change it; ask an owner or admin.`,
+    );
+  return user;
+}
