@@ -24,17 +24,44 @@ function insertionPoint(accepted: readonly Candidate[], start: number): number {
 }
 
 /**
+ * Splits off candidates lying strictly inside a longer HIGH-or-above finding: the card-shaped run
+ * inside a spaced IBAN is part of the IBAN, not a card. Weaker containers (an email whose local
+ * part holds digits) never hide what is inside them.
+ */
+function splitContained(candidates: readonly Candidate[]): [outer: Candidate[], inner: Candidate[]] {
+  const byStart = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  const outer: Candidate[] = [];
+  const inner: Candidate[] = [];
+  let cover: Candidate | undefined;
+  for (const c of byStart) {
+    if (cover && cover.end >= c.end && cover.end - cover.start > c.end - c.start) {
+      inner.push(c);
+      continue;
+    }
+    outer.push(c);
+    if (severityRank(c.detector.severity) >= severityRank('HIGH') && (!cover || c.end > cover.end)) cover = c;
+  }
+  return [outer, inner];
+}
+
+function accept(accepted: Candidate[], c: Candidate): void {
+  const i = insertionPoint(accepted, c.start);
+  const before = accepted[i - 1];
+  const after = accepted[i];
+  if ((before && before.end > c.start) || (after && after.start < c.end)) return;
+  accepted.splice(i, 0, c);
+}
+
+/**
  * Keeps at most one finding per region of text: candidates are accepted strongest first, and a
- * candidate overlapping an accepted one is dropped. Returned in text order.
+ * candidate overlapping an accepted one is dropped. Contained candidates get a second chance
+ * after the rest, so one whose container lost to a third finding is still reported.
+ * Returned in text order.
  */
 export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
   const accepted: Candidate[] = [];
-  for (const c of [...candidates].sort(outranks)) {
-    const i = insertionPoint(accepted, c.start);
-    const before = accepted[i - 1];
-    const after = accepted[i];
-    if ((before && before.end > c.start) || (after && after.start < c.end)) continue;
-    accepted.splice(i, 0, c);
-  }
+  const [outer, inner] = splitContained(candidates);
+  for (const c of outer.sort(outranks)) accept(accepted, c);
+  for (const c of inner.sort(outranks)) accept(accepted, c);
   return accepted;
 }

@@ -80,6 +80,7 @@ describe('keyword prefilter', () => {
       ...BUILTIN_DETECTORS[0]!,
       id: 'counting',
       keywords: ['card'],
+      minDigits: undefined,
       pattern: /\d+/g,
       validate: () => ++calls > 0,
     };

@@ -52,6 +52,8 @@ export interface Detector {
   severity: Severity;
   /** Lower-case prefilter: the rule runs only if one appears in the text. Empty = always run. */
   keywords: readonly string[];
+  /** Cheap shared precheck for digit-driven rules: skipped when the text has fewer ASCII digits. */
+  minDigits?: number;
   /** Built-in rules; must carry the `g` flag. */
   pattern?: RegExp;
   /** Org rules compiled by a linear-time engine; used instead of `pattern` when present. */

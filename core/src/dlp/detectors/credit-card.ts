@@ -1,6 +1,7 @@
 import { cardIssuer } from '../checks/card-issuer.ts';
 import { luhnValid } from '../checks/luhn.ts';
 import type { Detector } from '../types.ts';
+import { lowerForBusinessIds, lowerForDocs, raiseFor } from './hints.ts';
 
 /**
  * Payment card numbers: 13–19 digits written solid or in the groupings cards are printed with
@@ -17,12 +18,33 @@ export const creditCard: Detector = {
   type: 'CREDIT_CARD',
   severity: 'CRITICAL',
   keywords: [],
+  minDigits: 13,
   pattern:
     /(?<![\w.+-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})??|\d{4}([ -])\d{6}\2\d{4,5})(?![\w]|[.,]\d)/g,
   validate: (value) => {
     const digits = value.replace(/[ -]/g, '');
     return luhnValid(digits) && cardIssuer(digits) !== null;
   },
+  explain: (value) => ['Luhn check passed', `issuer ${cardIssuer(value.replace(/[ -]/g, '')) ?? 'unknown'}`],
+  confidence: 0.9,
+  // Luhn plus an issuer range is strong evidence on its own; the words only tune it.
+  hints: [
+    raiseFor([
+      'card',
+      'visa',
+      'mastercard',
+      'amex',
+      'cvv',
+      'cvc',
+      'expir',
+      'exp ',
+      'payment',
+      'credit',
+      'debit',
+    ]),
+    lowerForBusinessIds(-0.2),
+    lowerForDocs(-0.2),
+  ],
   samples: {
     truePositives: [
       'my card is 4111 1111 1111 1111 exp 12/29',

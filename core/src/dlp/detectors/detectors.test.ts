@@ -33,7 +33,7 @@ describe('BUILTIN_DETECTORS', () => {
   it('has unique rule ids and covers every canonical type', () => {
     const ids = BUILTIN_DETECTORS.map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(BUILTIN_DETECTORS.every((d) => (DETECTOR_TYPES as readonly string[]).includes(d.type))).toBe(true);
+    expect(new Set(BUILTIN_DETECTORS.map((d) => d.type))).toEqual(new Set(DETECTOR_TYPES));
   });
 
   it('has many provider-specific API key rules besides the generic one', () => {

@@ -28,6 +28,7 @@ export const email: Detector = {
   pattern:
     /(?<![\w.+%-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:[\w.~-]*\/)/g,
   validate: addressValid,
+  explain: () => ['domain has a real TLD shape, not a file extension'],
   samples: {
     truePositives: [
       'mail jane.doe@example.com today',

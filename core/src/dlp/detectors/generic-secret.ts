@@ -1,5 +1,6 @@
 import { looksRandom } from '../checks/placeholder.ts';
 import type { Detector } from '../types.ts';
+import { lowerForDocs } from './hints.ts';
 
 /**
  * `api_key = "…"`, `"password": "…"`, `DB_TOKEN: …`: a secret-sounding name assigned a value. Only
@@ -26,6 +27,10 @@ export const genericSecret: Detector = {
   pattern:
     /(?<![\w])[\w.-]*?(?:api[_-]?key|secret|token|passw(?:or)?d|pwd)(?![a-z])[\w-]*["']?\s*(?::=|=>|[:=])\s*(?:["'`])?(?<value>[^\s"'`,;(){}[\]<>]{8,200})(?![^\s"'`,;(){}[\]<>])/dgi,
   validate: plausibleSecret,
+  explain: () => ['value looks generated (length, entropy, not a placeholder or reference)'],
+  // The name alone proves little: a value next to documentation words is most likely a stand-in.
+  confidence: 0.8,
+  hints: [lowerForDocs(-0.35)],
   samples: {
     truePositives: [
       'api_key = "q7Vd9Lx2Rk8mZt4Wp1Nb"',

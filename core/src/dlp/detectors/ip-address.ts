@@ -4,7 +4,8 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 
 /**
  * Dotted quad with valid octets and no leading zeros. The guards refuse a quad that is part of a
- * longer dotted number (1.2.3.4.5) or glued to a letter (v1.2.3.4); a "version" word just before
+ * longer dotted number (1.2.3.4.5), glued to a letter (v1.2.3.4) or a product token's version
+ * (Chrome/120.0.0.0); a "version" word just before
  * marks the rest.
  */
 export const ipv4: Detector = {
@@ -13,7 +14,9 @@ export const ipv4: Detector = {
   type: 'IP_ADDRESS',
   severity: 'LOW',
   keywords: ['.'],
-  pattern: new RegExp(`(?<![\\w.]|\\d\\.)(?:${OCTET}\\.){3}${OCTET}(?![\\w]|\\.\\d)`, 'g'),
+  minDigits: 4,
+  confidence: 0.85,
+  pattern: new RegExp(`(?<![\\w.]|\\d\\.|[A-Za-z]\\/)(?:${OCTET}\\.){3}${OCTET}(?![\\w]|\\.\\d)`, 'g'),
   context: { words: ['version', 'release', 'build', 'ver.'], window: 16, mode: 'suppress' },
   samples: {
     truePositives: ['server at 10.20.30.40.', 'ssh root@192.168.1.254 -p 22', 'dns 8.8.8.8, 1.1.1.1'],
@@ -25,6 +28,7 @@ export const ipv4: Detector = {
       'version 1.2.3.4',
       'float 3.14159',
       'oid 1.3.6.1.4.1',
+      'Mozilla/5.0 Chrome/120.0.0.0 Safari/537.36',
     ],
   },
 };

@@ -25,21 +25,14 @@ export const awsAccessKeyId: Detector = {
 
 export const githubPat: Detector = {
   id: 'github-pat',
-  description: 'GitHub personal access token, classic (ghp_) or fine-grained (github_pat_)',
+  description: 'GitHub classic personal access token (ghp_ + 36 characters)',
   type: 'API_KEY_LIKE',
   severity: 'CRITICAL',
-  keywords: ['ghp_', 'github_pat_'],
-  pattern:
-    /(?<![A-Za-z0-9_])(?:ghp_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/g,
+  keywords: ['ghp_'],
+  pattern: /(?<![A-Za-z0-9_])ghp_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g,
   validate: notPlaceholder,
   samples: {
-    truePositives: [
-      'GH_TOKEN=' + 'ghp_' + 'R8kd2LqP0zXv7NwT3bYh5sJm9cFa1GeU6oKi',
-      'github_pat_' +
-        '11ABCDE2Y0kq9ZxW3vR7tL' +
-        '_' +
-        'p4Nm8sQ2wE6rT1yU5iO9aS3dF7gH0jK4lZ8xC2vB6nM1qW5eR9tY3uI7oXq',
-    ],
+    truePositives: ['GH_TOKEN=' + 'ghp_' + 'R8kd2LqP0zXv7NwT3bYh5sJm9cFa1GeU6oKi'],
     falsePositives: ['ghp_' + 'x'.repeat(36), 'ghp_' + 'tooShort123', 'see ghp_<token>'],
   },
 };

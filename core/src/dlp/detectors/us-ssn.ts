@@ -1,5 +1,12 @@
 import { ssnValid } from '../checks/ssn.ts';
 import type { Detector } from '../types.ts';
+import { lowerForBusinessIds, lowerForDocs, raiseFor } from './hints.ts';
+
+const SSN_HINTS = [
+  raiseFor(['ssn', 'social security', 'ss#', 'taxpayer', 'tin'], 0.1),
+  lowerForBusinessIds(-0.3),
+  lowerForDocs(-0.2),
+];
 
 const digitsValid = (value: string): boolean => ssnValid(value.replace(/\D/g, ''));
 
@@ -10,8 +17,12 @@ export const usSsn: Detector = {
   type: 'US_SSN',
   severity: 'HIGH',
   keywords: ['-'],
+  minDigits: 9,
   pattern: /(?<![\w-]|\d[ .])\d{3}-\d{2}-\d{4}(?![\w-]|[.,]\d)/g,
   validate: digitsValid,
+  explain: () => ['SSA area/group/serial rules passed'],
+  confidence: 0.85,
+  hints: SSN_HINTS,
   samples: {
     truePositives: ['my ssn is 123-45-6789', 'SSN: 521-37-0042.'],
     falsePositives: [
@@ -38,9 +49,13 @@ export const usSsnSpaced: Detector = {
   type: 'US_SSN',
   severity: 'HIGH',
   keywords: ['ssn', 'social security', 'ss#'],
+  minDigits: 9,
   pattern: /(?<![\w-]|\d[ .])\d{3} \d{2} \d{4}(?![\w-]| \d|[.,]\d)/g,
   validate: digitsValid,
   context: { words: ['ssn', 'social security', 'ss#'], window: 40, mode: 'require' },
+  explain: () => ['SSA area/group/serial rules passed', 'labelled as a social security number'],
+  confidence: 0.85,
+  hints: SSN_HINTS,
   samples: {
     truePositives: ['SSN 123 45 6789', 'Social Security number: 521 37 0042'],
     falsePositives: ['ssn: 000 12 3456', 'order 123 45 6789 shipped; ssn not given', 'ssn 123 45 6789 0'],
