@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ConfigError, ROLES, type Role } from './config.ts';
 import { demo } from './commands/demo.ts';
 import { migrate } from './commands/migrate.ts';
+import { scan } from './commands/scan.ts';
 import { serve } from './commands/serve.ts';
 
 const program = new Command('kairro').description('Kairro: safe use of generative AI at work');
@@ -33,6 +34,14 @@ program
   .option('--ingest-url <url>', 'ingest base URL (default: from <data dir>/demo.json)')
   .option('--license-key <key>', 'license key (default: from <data dir>/demo.json)')
   .action(demo);
+
+program
+  .command('scan')
+  .description(
+    'Scan JSONL {"id","text"} from stdin for sensitive data; one JSONL line of matches per input on stdout',
+  )
+  .option('--target <target>', 'prompt or response', 'prompt')
+  .action(scan);
 
 function parseRoles(raw: string): Role[] {
   const roles = raw.split(',').map((r) => r.trim());
