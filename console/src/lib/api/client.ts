@@ -4,6 +4,10 @@ import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import type {
   ApiErrorBody,
+  Detector,
+  DetectorInput,
+  DlpSettings,
+  TestResult,
   EventsOverTime,
   EventsPage,
   EventsQuery,
@@ -30,7 +34,7 @@ export class ApiError extends Error {
 type Fetch = typeof fetch;
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | number | null | undefined>;
   /** SvelteKit's `fetch` inside load functions; the global one elsewhere. */
@@ -125,6 +129,37 @@ export function eventsOverTime(hours: number, fetcher?: Fetch): Promise<EventsOv
 
 export function summary(hours: number, fetcher?: Fetch): Promise<Summary> {
   return request<Summary>('/analytics/summary', { query: { hours }, fetch: fetcher });
+}
+
+// --- detectors & DLP settings --------------------------------------------------------------------
+
+export async function listDetectors(fetcher?: Fetch): Promise<Detector[]> {
+  return (await request<{ detectors: Detector[] }>('/detectors', { fetch: fetcher })).detectors;
+}
+
+export function createDetector(input: DetectorInput): Promise<Detector> {
+  return request<Detector>('/detectors', { method: 'POST', body: input });
+}
+
+export function updateDetector(id: string, input: Partial<DetectorInput>): Promise<Detector> {
+  return request<Detector>(`/detectors/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
+}
+
+export function deleteDetector(id: string): Promise<void> {
+  return request<void>(`/detectors/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/** Scans as ingest would for the org and explains each finding; stores nothing. */
+export function testDetectors(text: string): Promise<TestResult> {
+  return request<TestResult>('/detectors/test', { method: 'POST', body: { text } });
+}
+
+export function getDlpSettings(fetcher?: Fetch): Promise<DlpSettings> {
+  return request<DlpSettings>('/dlp-settings', { fetch: fetcher });
+}
+
+export function putDlpSettings(settings: DlpSettings): Promise<DlpSettings> {
+  return request<DlpSettings>('/dlp-settings', { method: 'PUT', body: settings });
 }
 
 // --- errors ---------------------------------------------------------------------------------------

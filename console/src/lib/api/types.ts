@@ -71,3 +71,71 @@ export interface Summary {
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }
+
+// --- detectors & DLP settings ---------------------------------------------------------------------
+
+export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const DETECTOR_TARGETS = ['prompt', 'response', 'both'] as const;
+export type DetectorTarget = (typeof DETECTOR_TARGETS)[number];
+export const VALIDATORS = ['none', 'luhn', 'us_ssn'] as const;
+
+export interface Detector {
+  source: 'builtin' | 'custom';
+  /** A custom detector's id; a built-in's rule id. */
+  id: string;
+  name: string;
+  type: string;
+  ruleId: string;
+  severity: Severity;
+  target: DetectorTarget;
+  description: string;
+  keywords: string[];
+  enabled: boolean;
+  /** Custom detectors only. */
+  pattern?: string;
+  caseInsensitive?: boolean;
+  validator?: string;
+}
+
+export interface DetectorInput {
+  name: string;
+  type: string;
+  description: string;
+  pattern: string;
+  caseInsensitive: boolean;
+  severity: Severity;
+  target: DetectorTarget;
+  keywords: string[];
+  validator: string;
+  enabled: boolean;
+}
+
+export interface TestFinding {
+  detector: string;
+  ruleId: string;
+  source: 'builtin' | 'custom';
+  severity: Severity;
+  /** UTF-16 code units (JS string indices), end exclusive. */
+  start: number;
+  end: number;
+  confidence: number;
+  why: string[];
+  /** The matched text with all but its first and last two characters hidden. */
+  redacted: string;
+}
+
+export interface TestResult {
+  findings: TestFinding[];
+  summary: { maxSeverity: Severity | null; totalMatches: number; detectors: string[] };
+}
+
+export const LOG_LEVELS = ['METADATA_ONLY', 'REDACTED_MATCHES', 'REDACTED_PROMPT'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface DlpSettings {
+  allowlistValues: string[];
+  allowlistEmailDomains: string[];
+  allowTestCards: boolean;
+  logLevel: LogLevel;
+}
