@@ -1,6 +1,7 @@
 import { seededRandom } from '../../random.ts';
 import { PromptBuilder } from './builder.ts';
 import { codePrompt, logPrompt } from './code.ts';
+import { csvPrompt, tablePrompt } from './data.ts';
 import { chatPrompt, emailPrompt, hrPrompt, ticketPrompt } from './prose.ts';
 import type { LabelledPrompt, Rng } from './types.ts';
 
@@ -8,12 +9,14 @@ export type { Label, LabelledPrompt } from './types.ts';
 
 /** Each kind with its share of the corpus. */
 const KINDS: ReadonlyArray<readonly [string, number, (b: PromptBuilder, rand: Rng) => void]> = [
-  ['code', 0.22, codePrompt],
-  ['log', 0.18, logPrompt],
-  ['email', 0.18, emailPrompt],
-  ['chat', 0.2, chatPrompt],
-  ['ticket', 0.12, ticketPrompt],
+  ['code', 0.2, codePrompt],
+  ['log', 0.16, logPrompt],
+  ['email', 0.16, emailPrompt],
+  ['chat', 0.18, chatPrompt],
+  ['ticket', 0.1, ticketPrompt],
   ['hr', 0.1, hrPrompt],
+  ['csv', 0.05, csvPrompt],
+  ['table', 0.05, tablePrompt],
 ];
 
 /**

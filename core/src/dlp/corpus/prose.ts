@@ -3,6 +3,7 @@ import { type PromptBuilder, chance, pick } from './builder.ts';
 import { date, decoy, orderNumber } from './decoys.ts';
 import { endSentence, writeFinding } from './findings.ts';
 import { EMOJI, LANGUAGES, type Language, PHRASES, filler, gap } from './language.ts';
+import { aadhaar, nhsNumber } from './national-ids.ts';
 import { email } from './network.ts';
 import { card, iban, phoneNumber, routingNumber, ssn } from './numbers.ts';
 import type { Rng } from './types.ts';
@@ -71,6 +72,8 @@ export function hrPrompt(b: PromptBuilder, rand: Rng): void {
       .text(`, account ${randomInt(rand, 1000000, 99999999)}\n`);
   if (chance(rand, 0.5)) b.text('Salary account IBAN: ').value('IBAN', iban(rand)).text('\n');
   b.text('Personal email: ').value('EMAIL', email(rand)).text('\n');
+  if (chance(rand, 0.25)) b.text('NHS number: ').value('UK_NHS_NUMBER', nhsNumber(rand)).text('\n');
+  if (chance(rand, 0.25)) b.text('Aadhaar: ').value('IN_AADHAAR', aadhaar(rand)).text(' (India payroll)\n');
   if (chance(rand, 0.5)) b.text('Mobile: ').value('PHONE_NUMBER', phoneNumber(rand)).text('\n');
   b.text(
     `Employee id E-${randomInt(rand, 10000, 99999)}, cost center ${randomInt(rand, 1000, 9999)}, laptop asset ${orderNumber(rand)}.\n`,
