@@ -5,13 +5,26 @@ import { shannonEntropy } from './entropy.ts';
  * teach users to ignore warnings. These are the shapes they take.
  */
 const PLACEHOLDER_WORDS =
-  /your|example|sample|placeholder|changeme|change_me|dummy|redacted|replace|insert|<|>|\*{3}|\.{3}|\$\{|\{\{|todo|fixme/i;
+  /example|sample|placeholder|changeme|change_me|redacted|replace|insert|<|>|\*{3}|\.{3}|\$\{|\{\{/i;
+/**
+ * Short words turn up by chance inside long random keys (`…16Todoq2…`), so they count only as a
+ * word of their own: `YOUR_API_KEY`, `your-token-here`.
+ */
+const SHORT_WORDS = /(?<![A-Za-z0-9])(?:your|todo|fixme|dummy|test|fake)(?![A-Za-z0-9])/i;
 
-/** Four or more of the same character in a row: XXXX, 0000, ----. */
-const REPEATED_RUN = /(.)\1{3,}/;
+/**
+ * XXXX, ----, aaaa: four of a non-digit in a row. Digits need six, because real numeric ids
+ * (`xoxb-2109811117…`) repeat a digit four times often enough.
+ */
+const REPEATED_RUN = /([^0-9])\1{3,}|(\d)\2{5,}/;
 
 export function looksLikePlaceholder(value: string): boolean {
-  return PLACEHOLDER_WORDS.test(value) || /x{4,}/i.test(value) || REPEATED_RUN.test(value);
+  return (
+    PLACEHOLDER_WORDS.test(value) ||
+    SHORT_WORDS.test(value) ||
+    /x{4,}/i.test(value) ||
+    REPEATED_RUN.test(value)
+  );
 }
 
 /** A value that is neither a placeholder nor too regular to be a generated secret. */

@@ -43,6 +43,8 @@ export const creditCard: Detector = {
       'debit',
     ]),
     lowerForBusinessIds(-0.2),
+    // Product codes (EAN-13 from GS1 prefixes 400–440) are 13 digits starting with 4: Visa-shaped.
+    { words: ['ean', 'gtin', 'upc', 'barcode', 'isbn'], delta: -0.5, window: 12 },
     lowerForDocs(-0.2),
   ],
   samples: {
@@ -65,6 +67,7 @@ export const creditCard: Detector = {
       'call +4915112345678 now',
       'ts 1700000000000 ms',
       'longer run 41111111111111110000',
+      'EAN 4006381333932',
       'no grouping 41 11111111 111111',
       'pi 3.4111111111111111',
       'id abc4111111111111111',

@@ -1,4 +1,5 @@
 import type { Detector } from '../types.ts';
+import { anchoredMatcher, inLocalPart } from './anchored.ts';
 
 /**
  * Retina asset names (`icon@2x.png`) and similar have an address shape whose "TLD" is a file
@@ -17,16 +18,19 @@ function addressValid(value: string): boolean {
   return !local.includes('..') && !FILE_EXTENSIONS.has(tld);
 }
 
+// The trailing guard refuses `git@github.com:org/repo` (an SSH remote, not a mailbox) and a
+// TLD that continues into more letters or digits.
+const EMAIL =
+  /(?<![\w.+%-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:[\w.~-]*\/)/g;
+
 export const email: Detector = {
   id: 'email',
   description: 'Email address with a real TLD shape (not icon@2x.png or git@host:repo)',
   type: 'EMAIL',
   severity: 'MEDIUM',
   keywords: ['@'],
-  // The trailing guard refuses `git@github.com:org/repo` (an SSH remote, not a mailbox) and a
-  // TLD that continues into more letters or digits.
-  pattern:
-    /(?<![\w.+%-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:[\w.~-]*\/)/g,
+  pattern: EMAIL,
+  matcher: anchoredMatcher(EMAIL, '@', inLocalPart, 64),
   validate: addressValid,
   explain: () => ['domain has a real TLD shape, not a file extension'],
   samples: {

@@ -1,5 +1,6 @@
 import { looksRandom } from '../checks/placeholder.ts';
 import type { Detector } from '../types.ts';
+import { anchoredMatcher, inName } from './anchored.ts';
 import { lowerForDocs } from './hints.ts';
 
 /**
@@ -12,11 +13,31 @@ const REFERENCE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 /** `password_reset_url = https://…` names a page, not a secret; a URL with user info still counts. */
 const PLAIN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^@]*$/i;
 
+/**
+ * Letters-only values are names (`accessToken`, `getPasswordFromVault`) unless the case flips
+ * like a generated string's does (`DvQOLKqPzmWorQ`): names flip once per word.
+ */
+function caseFlips(value: string): number {
+  let flips = 0;
+  for (let i = 1; i < value.length; i++) {
+    const a = value[i - 1]!;
+    const b = value[i]!;
+    if (/[a-z]/.test(a) !== /[a-z]/.test(b) && /[A-Za-z]/.test(a) && /[A-Za-z]/.test(b)) flips++;
+  }
+  return flips;
+}
+
 function plausibleSecret(value: string): boolean {
   if (value.length < 8 || !looksRandom(value, 3) || PLAIN_URL.test(value)) return false;
-  if (REFERENCE.test(value) && !(/\d/.test(value) && value.length >= 12)) return false;
-  return /\d/.test(value) || /[^A-Za-z]/.test(value) || value.length >= 20;
+  const generated = value.length >= 12 && caseFlips(value) * 3 >= value.length;
+  if (REFERENCE.test(value) && !generated && !(/\d/.test(value) && value.length >= 12)) return false;
+  return generated || /\d/.test(value) || /[^A-Za-z]/.test(value) || value.length >= 20;
 }
+
+const ASSIGNMENT =
+  /(?<![\w])[\w.-]*?(?:api[_-]?key|secret|token|passw(?:or)?d|pwd)(?![a-z])[\w-]*["']?\s*(?::=|=>|[:=])\s*(?:["'`])?(?<value>[^\s"'`,;(){}[\]<>]{8,200})(?![^\s"'`,;(){}[\]<>])/dgi;
+/** Where an assignment can be: the rule runs only from the start of a name holding one of these. */
+const SECRET_WORD = /api[_-]?key|secret|token|passw(?:or)?d|pwd/i;
 
 export const genericSecret: Detector = {
   id: 'generic-secret-assignment',
@@ -24,8 +45,8 @@ export const genericSecret: Detector = {
   type: 'API_KEY_LIKE',
   severity: 'CRITICAL',
   keywords: ['key', 'secret', 'token', 'passw', 'pwd'],
-  pattern:
-    /(?<![\w])[\w.-]*?(?:api[_-]?key|secret|token|passw(?:or)?d|pwd)(?![a-z])[\w-]*["']?\s*(?::=|=>|[:=])\s*(?:["'`])?(?<value>[^\s"'`,;(){}[\]<>]{8,200})(?![^\s"'`,;(){}[\]<>])/dgi,
+  pattern: ASSIGNMENT,
+  matcher: anchoredMatcher(ASSIGNMENT, SECRET_WORD, inName, 80),
   validate: plausibleSecret,
   explain: () => ['value looks generated (length, entropy, not a placeholder or reference)'],
   // The name alone proves little: a value next to documentation words is most likely a stand-in.

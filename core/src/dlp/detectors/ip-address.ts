@@ -1,4 +1,5 @@
 import type { Detector } from '../types.ts';
+import { anchoredMatcher, inIpv6 } from './anchored.ts';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 
@@ -47,13 +48,16 @@ export function ipv6Valid(value: string): boolean {
   return halves.length === 2 ? count >= 2 && count <= 7 : count === 8;
 }
 
+const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:)(?![\w]|:[\w:]|\.\d)/g;
+
 export const ipv6: Detector = {
   id: 'ipv6',
   description: 'IPv6 address (full or :: compressed), not C++ paths or MAC addresses',
   type: 'IP_ADDRESS',
   severity: 'LOW',
   keywords: [':'],
-  pattern: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:)(?![\w]|:[\w:]|\.\d)/g,
+  pattern: IPV6,
+  matcher: anchoredMatcher(IPV6, ':', inIpv6, 40),
   validate: ipv6Valid,
   samples: {
     truePositives: [

@@ -71,8 +71,7 @@ export const phoneNanp: Detector = {
   severity: 'MEDIUM',
   keywords: [],
   minDigits: 10,
-  pattern:
-    /(?<![\w+(.-]|\d[ .-])(?:\([2-9]\d{2}\) ?|[2-9]\d{2}([-.]))[2-9]\d{2}(?:\1|-)\d{4}(?![\w-]|[.,]\d)/g,
+  pattern: /(?<![\w+(.-]|\d[ .-])(?:\([2-9]\d{2}\) ?|[2-9]\d{2}([-.]))[2-9]\d{2}(?:\1|-)\d{4}(?![\w-]|\.\d)/g,
   confidence: 0.65,
   hints: [raiseFor(PHONE_WORDS, 0.25), lowerForBusinessIds(), lowerForDocs(-0.2)],
   samples: {
