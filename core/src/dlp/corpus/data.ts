@@ -14,6 +14,16 @@ function ean13(rand: Rng): string {
   return body + ((10 - (sum % 10)) % 10);
 }
 
+/** A handset IMEI: reporting-body prefix 35/86/01, Luhn check digit like a card, but no card issuer. */
+function imei(rand: Rng): string {
+  const body = pick(rand, ['35', '86', '01']) + randomDigits(rand, 12);
+  const sum = [...body].reverse().reduce((acc, d, i) => {
+    const v = i % 2 === 0 ? Number(d) * 2 : Number(d);
+    return acc + (v > 9 ? v - 9 : v);
+  }, 0);
+  return body + ((10 - (sum % 10)) % 10);
+}
+
 export function csvPrompt(b: PromptBuilder, rand: Rng): void {
   b.text(
     pick(rand, [
@@ -55,7 +65,7 @@ export function tablePrompt(b: PromptBuilder, rand: Rng): void {
   b.text(
     `\nGUID {${randomChars(rand, 8, HEX)}-${randomChars(rand, 4, HEX)}-${randomChars(rand, 4, HEX)}-${randomChars(rand, 4, HEX)}-${randomChars(rand, 12, HEX)}}, `,
   );
-  b.text(`IMEI ${randomDigits(rand, 15)}, ISBN 978-3-16-${randomDigits(rand, 6)}-${randomInt(rand, 0, 9)}, `);
+  b.text(`IMEI ${imei(rand)}, ISBN 978-3-16-${randomDigits(rand, 6)}-${randomInt(rand, 0, 9)}, `);
   b.text(
     `coordinates ${randomInt(rand, 10, 60)}.${randomDigits(rand, 4)}, ${randomInt(rand, 10, 60)}.${randomDigits(rand, 4)}.\n`,
   );

@@ -2,6 +2,7 @@ import { seededRandom } from '../../random.ts';
 import { PromptBuilder } from './builder.ts';
 import { codePrompt, logPrompt } from './code.ts';
 import { csvPrompt, tablePrompt } from './data.ts';
+import { shellPrompt } from './shell.ts';
 import { chatPrompt, emailPrompt, hrPrompt, ticketPrompt } from './prose.ts';
 import type { LabelledPrompt, Rng } from './types.ts';
 
@@ -9,8 +10,9 @@ export type { Label, LabelledPrompt } from './types.ts';
 
 /** Each kind with its share of the corpus. */
 const KINDS: ReadonlyArray<readonly [string, number, (b: PromptBuilder, rand: Rng) => void]> = [
-  ['code', 0.2, codePrompt],
-  ['log', 0.16, logPrompt],
+  ['code', 0.18, codePrompt],
+  ['log', 0.14, logPrompt],
+  ['shell', 0.04, shellPrompt],
   ['email', 0.16, emailPrompt],
   ['chat', 0.18, chatPrompt],
   ['ticket', 0.1, ticketPrompt],

@@ -14,7 +14,7 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const b64url = (json: string): string =>
   btoa(json).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 
-function jwt(rand: Rng): string {
+export function jwt(rand: Rng): string {
   const alg = pick(rand, ['HS256', 'RS256', 'ES256']);
   const header = b64url(`{"alg":"${alg}","typ":"JWT"}`);
   const sub = randomInt(rand, 1000, 999999);
