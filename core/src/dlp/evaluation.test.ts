@@ -109,5 +109,10 @@ describe('evaluation corpus', () => {
       console.log(`${type}: ${t.failures.length} failures\n  ${t.failures.slice(0, 15).join('\n  ')}`);
     }
     expect(failing.map(([type]) => type)).toEqual([]);
+    // A shipped type without labelled samples would pass vacuously: the corpus must cover it.
+    const thin = [...shipped].filter(
+      (type) => (tallies.get(type)?.tp ?? 0) + (tallies.get(type)?.fn ?? 0) < 100,
+    );
+    expect(thin, 'shipped types with fewer than 100 labelled samples').toEqual([]);
   });
 });
