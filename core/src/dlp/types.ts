@@ -52,7 +52,7 @@ export interface Detector {
   severity: Severity;
   /** Lower-case prefilter: the rule runs only if one appears in the text. Empty = always run. */
   keywords: readonly string[];
-  /** Cheap shared precheck for digit-driven rules: skipped when the text has fewer ASCII digits. */
+  /** Shared precheck for digit-driven rules: skipped unless some 24 consecutive characters hold this many ASCII digits. */
   minDigits?: number;
   /** Built-in rules; must carry the `g` flag. */
   pattern?: RegExp;
