@@ -68,4 +68,12 @@ describe('compileOrgDlp', () => {
     const found = scanText('EMP-000001 EMP-000002 ana@eu.acme.com bob@other.org', dlp).matches;
     expect(found.map((m) => m.detector)).toEqual(['EMPLOYEE_ID', 'EMAIL']);
   });
+
+  it('allowlists the published test card numbers only when the org allows them', () => {
+    const text = 'card 4111 1111 1111 1111';
+    const off = compileOrgDlp(config({}));
+    const on = compileOrgDlp(config({ dlp: { ...DEFAULT_DLP_SETTINGS, allowTestCards: true } }));
+    expect(scanText(text, off).matches.map((m) => m.detector)).toEqual(['CREDIT_CARD']);
+    expect(scanText(text, on).matches).toEqual([]);
+  });
 });

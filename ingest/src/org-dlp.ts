@@ -1,8 +1,7 @@
-import * as core from '@kairro/core';
 import { BUILTIN_DETECTORS, type Detector, type ScanOptions } from '@kairro/core';
-// TEMP until core's index exports TEST_CARD_NUMBERS (its commit says it does; the file does not yet).
-const TEST_CARD_NUMBERS: readonly string[] =
-  (core as { TEST_CARD_NUMBERS?: readonly string[] }).TEST_CARD_NUMBERS ?? [];
+// core's index does not export TEST_CARD_NUMBERS yet (the engine's commit 381c9d2 says it does);
+// import the module itself until it does, then take it from '@kairro/core'.
+import { TEST_CARD_NUMBERS } from '../../core/src/dlp/test-cards.ts';
 import type { DlpSettings, OrgConfig } from '@kairro/postgres';
 import { compileCustomDetector } from './custom-detectors.ts';
 
