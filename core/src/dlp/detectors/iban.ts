@@ -15,7 +15,8 @@ export const iban: Detector = {
   type: 'IBAN',
   severity: 'HIGH',
   keywords: [],
-  minDigits: 10,
+  // Some national formats allow letters throughout the account part; the check digits are certain.
+  minDigits: 4,
   pattern:
     /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4})(?: (?=[A-Z]{0,3}\d)[A-Z0-9]{4}){1,6}(?: (?=[A-Z]{0,2}\d)[A-Z0-9]{1,3})?)(?![A-Za-z0-9])/g,
   validate: (value) => ibanValid(compact(value)),
