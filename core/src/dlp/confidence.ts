@@ -1,3 +1,4 @@
+import { surroundings, wordNear } from './context-words.ts';
 import type { Detector } from './types.ts';
 
 /** Findings scored below this are dropped: the hints said the value is most likely a stand-in. */
@@ -23,35 +24,6 @@ export function shapeOf(value: string): string {
   return value.length > 24 ? `${shape}…` : shape;
 }
 
-/**
- * The window either side of a finding, cut at line breaks: in code, logs and tables the words
- * that speak about a value sit on its line, and the next line is usually about something else.
- */
-function nearby(text: string, start: number, end: number, window: number): string {
-  let before = text.slice(Math.max(0, start - window), start);
-  let after = text.slice(end, Math.min(text.length, end + window));
-  const nl = before.lastIndexOf('\n');
-  if (nl >= 0) before = before.slice(nl + 1);
-  const nl2 = after.indexOf('\n');
-  if (nl2 >= 0) after = after.slice(0, nl2);
-  return `${before} … ${after}`.toLowerCase();
-}
-
-const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-
-/**
- * `word` starting a word in `near` and not inside a host name or address: "example" in
- * `jane@example.com` says nothing about the value next to it.
- */
-function mentions(near: string, word: string): boolean {
-  for (let i = near.indexOf(word); i >= 0; i = near.indexOf(word, i + 1)) {
-    const prev = i > 0 ? near.charCodeAt(i - 1) : 32;
-    const after = near.slice(i + word.length).match(/^[a-z0-9-]*\.[a-z]/);
-    if (!isAlnum(prev) && prev !== 64 /* @ */ && prev !== 46 /* . */ && !after) return true;
-  }
-  return false;
-}
-
 const round = (n: number): number => Math.round(Math.min(1, Math.max(0, n)) * 100) / 100;
 
 /** Base confidence moved by the detector's hints, with the reasons when `explain` is set. */
@@ -66,10 +38,12 @@ export function scoreFinding(
   const why = explain ? [`rule ${detector.id} matched "${shapeOf(text.slice(start, end))}"`] : undefined;
   if (why && detector.validate)
     why.push(...(detector.explain?.(text.slice(start, end)) ?? ['validator passed']));
-  for (const hint of detector.hints ?? []) {
-    const w = hint.window ?? DEFAULT_WINDOW;
-    const near = nearby(text, start, end, w);
-    const word = hint.words.find((x) => mentions(near, x));
+  const hints = detector.hints ?? [];
+  if (hints.length === 0) return { confidence: round(confidence), why };
+  const widest = hints.reduce((w, h) => Math.max(w, h.window ?? DEFAULT_WINDOW), 0);
+  const around = surroundings(text, start, end, widest);
+  for (const hint of hints) {
+    const word = wordNear(around, hint.words, hint.window ?? DEFAULT_WINDOW);
     if (word === undefined) continue;
     confidence = round(confidence + hint.delta);
     why?.push(

@@ -19,10 +19,12 @@ const PLAIN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^@]*$/i;
  */
 function caseFlips(value: string): number {
   let flips = 0;
-  for (let i = 1; i < value.length; i++) {
-    const a = value[i - 1]!;
-    const b = value[i]!;
-    if (/[a-z]/.test(a) !== /[a-z]/.test(b) && /[A-Za-z]/.test(a) && /[A-Za-z]/.test(b)) flips++;
+  let prev = 0; // 1 lower, 2 upper, 0 neither
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const kind = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : 0;
+    if (kind !== 0 && prev !== 0 && kind !== prev) flips++;
+    prev = kind;
   }
   return flips;
 }
