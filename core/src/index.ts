@@ -9,6 +9,9 @@ export { truncate } from './dlp/truncate.ts';
 export { luhnValid } from './dlp/checks/luhn.ts';
 export { ssnValid } from './dlp/checks/ssn.ts';
 export { shannonEntropy } from './dlp/checks/entropy.ts';
+export { ibanValid } from './dlp/checks/iban.ts';
+export { abaValid } from './dlp/checks/aba.ts';
+export { aadhaarValid, nhsValid, verhoeffValid } from './dlp/checks/national-ids.ts';
 export {
   DETECTOR_TYPES,
   type Detector,
