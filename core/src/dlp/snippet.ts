@@ -5,6 +5,7 @@ export interface Span {
 }
 
 const CONTEXT = 20;
+const MESSY_SPACE = /\s\s|[^\S ]/;
 
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
@@ -37,11 +38,13 @@ export function buildSnippet(text: string, spans: readonly Span[], index: number
 
   let out = '';
   let pos = from;
-  for (const s of spans.slice(first, last + 1)) {
+  for (let i = first; i <= last; i++) {
+    const s = spans[i]!;
     out += text.slice(pos, s.start) + `[${s.detector}]`;
     pos = s.end;
   }
   out += text.slice(pos, to);
-  const body = out.replace(/\s+/g, ' ').trim();
+  // Most windows hold single spaces only; the replace (and its copy) is for the rest.
+  const body = (MESSY_SPACE.test(out) ? out.replace(/\s+/g, ' ') : out).trim();
   return (from > 0 ? '…' : '') + body + (to < text.length ? '…' : '');
 }
