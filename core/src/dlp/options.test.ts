@@ -32,6 +32,13 @@ describe('scan options', () => {
     const [m] = scanText('my visa card 4539 1488 0343 6467', { explain: true }).matches;
     expect(m!.why![0]).toBe('rule credit-card matched "#### #### #### ####"');
     expect(m!.why!.join(' ')).not.toContain('4539');
+    expect(m!.why).toEqual([
+      'rule credit-card matched "#### #### #### ####"',
+      'Luhn check passed',
+      'issuer Visa',
+      'context word "card" nearby raised confidence to 0.95',
+    ]);
+    expect(m!.confidence).toBe(0.95);
     expect(scanText('4539 1488 0343 6467').matches[0]!.why).toBeUndefined();
   });
 

@@ -12,6 +12,15 @@ import { lowerForBusinessIds, lowerForDocs, raiseFor } from './hints.ts';
  * "4111 1111 1111 1111 123" (a CVV) or "… 1111 12/29" (an expiry) still yields the 16-digit card; the
  * price is that a 19-digit card printed 4-4-4-4-3 is only found written solid.
  */
+const ISSUER_NAMES: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  jcb: 'JCB',
+  diners: 'Diners Club',
+};
+
 export const creditCard: Detector = {
   id: 'credit-card',
   description: 'Payment card number: 13–19 digits, Luhn check and a known issuer range',
@@ -25,7 +34,10 @@ export const creditCard: Detector = {
     const digits = value.replace(/[ -]/g, '');
     return luhnValid(digits) && cardIssuer(digits) !== null;
   },
-  explain: (value) => ['Luhn check passed', `issuer ${cardIssuer(value.replace(/[ -]/g, '')) ?? 'unknown'}`],
+  explain: (value) => [
+    'Luhn check passed',
+    `issuer ${ISSUER_NAMES[cardIssuer(value.replace(/[ -]/g, '')) ?? ''] ?? 'unknown'}`,
+  ],
   confidence: 0.9,
   // Luhn plus an issuer range is strong evidence on its own; the words only tune it.
   hints: [
