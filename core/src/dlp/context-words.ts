@@ -18,25 +18,30 @@ export function surroundings(text: string, start: number, end: number, window: n
   return { before: before.toLowerCase(), after: after.toLowerCase() };
 }
 
-const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-const HOST_CONTINUES = /^[a-z0-9-]*\.[a-z]/;
-
 /**
- * `word` starting a word in `near` and not inside a host name or address: "example" in
- * `jane@example.com` says nothing about the value next to it.
+ * One regex per word list, run on the short windows only (never over a whole text): a word that
+ * starts a word (not after a letter, digit, `@` or `.`) and is not inside a host name, since
+ * "example" in `jane@example.com` says nothing about the value next to it. Measured faster than
+ * one `indexOf` per word for the ~40 phone words.
  */
-function mentions(near: string, word: string): boolean {
-  for (let i = near.indexOf(word); i >= 0; i = near.indexOf(word, i + 1)) {
-    const prev = i > 0 ? near.charCodeAt(i - 1) : 32;
-    if (isAlnum(prev) || prev === 64 /* @ */ || prev === 46 /* . */) continue;
-    if (!HOST_CONTINUES.test(near.slice(i + word.length, i + word.length + 64))) return true;
+const compiled = new WeakMap<readonly string[], RegExp>();
+
+function wordsPattern(words: readonly string[]): RegExp {
+  let re = compiled.get(words);
+  if (!re) {
+    const alternatives = [...words]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`(?<![a-z0-9@.])(?:${alternatives.join('|')})(?![a-z0-9-]*\\.[a-z])`);
+    compiled.set(words, re);
   }
-  return false;
+  return re;
 }
 
 /** The first of `words` within `window` units before or after the finding, if any. */
 export function wordNear(s: Surroundings, words: readonly string[], window: number): string | undefined {
   const before = s.before.length > window ? s.before.slice(s.before.length - window) : s.before;
   const after = s.after.length > window ? s.after.slice(0, window) : s.after;
-  return words.find((w) => mentions(before, w) || mentions(after, w));
+  const re = wordsPattern(words);
+  return (re.exec(before) ?? re.exec(after))?.[0];
 }

@@ -36,7 +36,7 @@ describe('scan options', () => {
       'rule credit-card matched "#### #### #### ####"',
       'Luhn check passed',
       'issuer Visa',
-      'context word "card" nearby raised confidence to 0.95',
+      'context word "visa" nearby raised confidence to 0.95',
     ]);
     expect(m!.confidence).toBe(0.95);
     expect(scanText('4539 1488 0343 6467').matches[0]!.why).toBeUndefined();
