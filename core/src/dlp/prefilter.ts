@@ -1,4 +1,4 @@
-import type { Detector } from './types.ts';
+import type { Detector, ScanTarget } from './types.ts';
 import {
   DIGIT_WINDOW,
   digitDensity,
@@ -20,18 +20,41 @@ import {
 /** A keyword as its triple keys, its pair key (two characters) or itself (one character). */
 type KeywordPlan = readonly number[] | number | string;
 
-const plans = new WeakMap<Detector, readonly KeywordPlan[]>();
+/** What the prefilter needs from a detector, in one shape for every detector (a fast loop). */
+interface Gate {
+  keywords: readonly KeywordPlan[];
+  minDigits: number;
+  target: 'prompt' | 'response' | 'both';
+}
 
-function planOf(detector: Detector): readonly KeywordPlan[] {
-  let plan = plans.get(detector);
-  if (!plan) {
-    plan = detector.keywords.map((keyword): KeywordPlan => {
+const gates = new WeakMap<Detector, Gate>();
+const listGates = new WeakMap<readonly Detector[], readonly Gate[]>();
+
+function gateOf(detector: Detector): Gate {
+  let gate = gates.get(detector);
+  if (!gate) {
+    const keywords = detector.keywords.map((keyword): KeywordPlan => {
       if (keyword.length === 1) return keyword;
       return new TextEncoder().encode(keyword).length === 2 ? pairKey(keyword) : tripleKeys(keyword);
     });
-    plans.set(detector, plan);
+    gate = {
+      keywords,
+      minDigits: Math.min(detector.minDigits ?? 0, DIGIT_WINDOW),
+      target: detector.target ?? 'both',
+    };
+    gates.set(detector, gate);
   }
-  return plan;
+  return gate;
+}
+
+/** Gates for a detector list, cached per list (the built-ins and each org's list are reused). */
+function gatesOf(detectors: readonly Detector[]): readonly Gate[] {
+  let list = listGates.get(detectors);
+  if (!list) {
+    list = detectors.map(gateOf);
+    listGates.set(detectors, list);
+  }
+  return list;
 }
 
 /** One character: `includes` is fast for it (the 5-bit table cannot tell `.` from `n`). */
@@ -48,17 +71,27 @@ function present(k: KeywordPlan): boolean {
   return true;
 }
 
-function runs(detector: Detector): boolean {
-  if (detector.minDigits !== undefined && digitDensity() < Math.min(detector.minDigits, DIGIT_WINDOW))
-    return false;
-  const plan = planOf(detector);
+function passes(gate: Gate, target: ScanTarget): boolean {
+  if (gate.target !== 'both' && gate.target !== target) return false;
+  if (gate.minDigits > 0 && digitDensity() < gate.minDigits) return false;
+  const plan = gate.keywords;
   if (plan.length === 0) return true;
   for (let i = 0; i < plan.length; i++) if (present(plan[i]!)) return true;
   return false;
 }
 
-/** Indexes `input`; the returned test is valid until the next call. */
+/** Indexes `input` and returns which of `detectors` are worth running on it for `target`. */
+export function selectDetectors(
+  input: string,
+  detectors: readonly Detector[],
+  target: ScanTarget,
+): boolean[] {
+  indexText(input);
+  return gatesOf(detectors).map((gate) => passes(gate, target));
+}
+
+/** Single-detector form, for tests: indexes `input` and tells whether `detector` would run. */
 export function prefilter(input: string): (detector: Detector) => boolean {
   indexText(input);
-  return runs;
+  return (detector) => passes(gateOf(detector), detector.target === 'response' ? 'response' : 'prompt');
 }

@@ -1,7 +1,7 @@
 import { compileAllowlist, type Allowlist } from './allowlist.ts';
 import { BUILTIN_DETECTORS } from './detectors/index.ts';
 import { findCandidates, type Candidate } from './find.ts';
-import { prefilter } from './prefilter.ts';
+import { selectDetectors } from './prefilter.ts';
 import { resolveOverlaps } from './resolve.ts';
 import { buildSnippet } from './snippet.ts';
 import { summarize } from './summary.ts';
@@ -21,13 +21,10 @@ export function scanText(text: string, opts: ScanOptions = {}): DlpResult {
   const detectors = opts.detectors ?? BUILTIN_DETECTORS;
   const target = opts.target ?? 'prompt';
   const explain = opts.explain === true;
-  const runs = prefilter(text);
+  const selected = selectDetectors(text, detectors, target);
   const candidates: Candidate[] = [];
   for (let i = 0; i < detectors.length; i++) {
-    const d = detectors[i]!;
-    if (d.target !== undefined && d.target !== 'both' && d.target !== target) continue;
-    if (!runs(d)) continue;
-    findCandidates(d, i, text, explain, candidates);
+    if (selected[i]) findCandidates(detectors[i]!, i, text, explain, candidates);
   }
   if (candidates.length === 0) return { matches: [], summary: summarize([]) };
   const allows = compileAllowlist(opts.allowlist);
