@@ -2,7 +2,10 @@
  * @kairro/core: pure domain logic shared by every service. No I/O, no clock (pass `now`), no
  * runtime dependencies, so the same code runs in the ingest API, the pipelines and the extension.
  */
-export { BUILTIN_DETECTORS } from './dlp/detectors/index.ts';
+export { BUILTIN_DETECTORS, SEED_DETECTORS } from './dlp/detectors/index.ts';
+export { maskText, unmaskText, type MaskSpan } from './dlp/mask.ts';
+export { TEST_CARD_NUMBERS } from './dlp/test-cards.ts';
+export type { Allowlist } from './dlp/allowlist.ts';
 export { redactText } from './dlp/redact.ts';
 export { scanText, type ScanOptions } from './dlp/scan.ts';
 export { truncate } from './dlp/truncate.ts';
