@@ -44,11 +44,11 @@ function consider(
   detector: Detector,
   order: number,
   text: string,
-  span: readonly [number, number],
+  start: number,
+  end: number,
   explain: boolean,
   out: Candidate[],
 ): boolean {
-  const [start, end] = span;
   if (end <= start) return false;
   if (detector.validate && !detector.validate(text.slice(start, end))) return false;
   if (!contextAllows(detector, text, start)) return false;
@@ -67,16 +67,19 @@ export function findCandidates(
   out: Candidate[],
 ): void {
   if (detector.matcher) {
-    for (const span of detector.matcher(text)) consider(detector, order, text, span, explain, out);
+    for (const [start, end] of detector.matcher(text))
+      consider(detector, order, text, start, end, explain, out);
     return;
   }
   if (!detector.pattern) return;
   const re = regexFor(detector, detector.pattern);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const span = m.indices ? (m.indices.groups?.['value'] ?? m.indices[0]) : [m.index, m.index + m[0].length];
+    const span = m.indices ? (m.indices.groups?.['value'] ?? m.indices[0]) : undefined;
+    const start = span ? span[0] : m.index;
+    const end = span ? span[1] : m.index + m[0].length;
     // A rejected candidate may hide a valid one starting inside it; the patterns' own boundary
     // guards keep this from producing fragments of a token.
-    if (!consider(detector, order, text, span as [number, number], explain, out)) re.lastIndex = m.index + 1;
+    if (!consider(detector, order, text, start, end, explain, out)) re.lastIndex = m.index + 1;
   }
 }
