@@ -1,4 +1,12 @@
-import { luhnValid, ssnValid, type Detector } from '@kairro/core';
+import {
+  aadhaarValid,
+  abaValid,
+  ibanValid,
+  luhnValid,
+  nhsValid,
+  ssnValid,
+  type Detector,
+} from '@kairro/core';
 import type { CustomDetectorRow } from '@kairro/postgres';
 import { RE2JS, RE2JSException } from 're2js';
 
@@ -20,6 +28,10 @@ export const CUSTOM_VALIDATORS = {
   none: undefined,
   luhn: (value: string) => luhnValid(value.replace(/[\s-]/g, '')),
   us_ssn: (value: string) => ssnValid(value.replace(/[\s-]/g, '')),
+  iban: (value: string) => ibanValid(value.replace(/[\s-]/g, '').toUpperCase()),
+  aba_routing: (value: string) => abaValid(value.replace(/[\s-]/g, '')),
+  uk_nhs: (value: string) => nhsValid(value.replace(/[\s-]/g, '')),
+  in_aadhaar: (value: string) => aadhaarValid(value.replace(/[\s-]/g, '')),
 } as const satisfies Record<string, ((value: string) => boolean) | undefined>;
 export type CustomValidator = keyof typeof CUSTOM_VALIDATORS;
 export const CUSTOM_VALIDATOR_NAMES = Object.keys(CUSTOM_VALIDATORS) as CustomValidator[];

@@ -1,7 +1,4 @@
-import { BUILTIN_DETECTORS, type Detector, type ScanOptions } from '@kairro/core';
-// core's index does not export TEST_CARD_NUMBERS yet (the engine's commit 381c9d2 says it does);
-// import the module itself until it does, then take it from '@kairro/core'.
-import { TEST_CARD_NUMBERS } from '../../core/src/dlp/test-cards.ts';
+import { BUILTIN_DETECTORS, TEST_CARD_NUMBERS, type Detector, type ScanOptions } from '@kairro/core';
 import type { DlpSettings, OrgConfig } from '@kairro/postgres';
 import { compileCustomDetector } from './custom-detectors.ts';
 

@@ -24,6 +24,7 @@ function dlp(...severities: Severity[]): DlpResult {
     start: i * 10,
     end: i * 10 + 5,
     snippet: `[${DETECTOR[severity]}]`,
+    confidence: 1,
     target: 'prompt',
   }));
   return { matches, summary: summarize(matches) };

@@ -78,7 +78,7 @@ export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const DETECTOR_TARGETS = ['prompt', 'response', 'both'] as const;
 export type DetectorTarget = (typeof DETECTOR_TARGETS)[number];
-export const VALIDATORS = ['none', 'luhn', 'us_ssn'] as const;
+export const VALIDATORS = ['none', 'luhn', 'us_ssn', 'iban', 'aba_routing', 'uk_nhs', 'in_aadhaar'] as const;
 
 export interface Detector {
   source: 'builtin' | 'custom';
