@@ -25,21 +25,34 @@ export async function createOrgConfigCache(
   const loadAll = async () => new Map([...(await loadOrgConfigs(sql))].map(([id, c]) => [id, compile(c)]));
   let configs = await loadAll();
 
-  const refresh = async (orgId: string) => {
-    const fresh = await loadOrgConfigs(sql, [orgId]);
-    const config = fresh.get(orgId);
-    if (config) configs.set(orgId, compile(config));
-    else configs.delete(orgId);
+  // Reloads run one at a time, in the order they were asked for: run concurrently, a reload that
+  // read Postgres before a change could finish after the one that read it after, and put the stale
+  // config back. A reload that is queued but not started yet covers any later request for it.
+  let queue: Promise<void> = Promise.resolve();
+  const queuedOrgs = new Set<string>();
+  let fullReloadQueued = false;
+  const schedule = (job: () => Promise<void>) => (queue = queue.then(job).catch(onError));
+
+  const refresh = (orgId: string): Promise<void> => {
+    if (queuedOrgs.has(orgId)) return queue;
+    queuedOrgs.add(orgId);
+    return schedule(async () => {
+      queuedOrgs.delete(orgId);
+      const config = (await loadOrgConfigs(sql, [orgId])).get(orgId);
+      if (config) configs.set(orgId, compile(config));
+      else configs.delete(orgId);
+    });
   };
-  const listener = await listenForConfigChanges(sql, (orgId) => {
-    const reload = orgId ? refresh(orgId) : loadAll().then((all) => void (configs = all));
-    reload.catch(onError);
-  });
-  const timer = setInterval(() => {
-    loadAll()
-      .then((all) => void (configs = all))
-      .catch(onError);
-  }, opts.fullReloadMs ?? 30_000);
+  const reloadAll = (): Promise<void> => {
+    if (fullReloadQueued) return queue;
+    fullReloadQueued = true;
+    return schedule(async () => {
+      fullReloadQueued = false;
+      configs = await loadAll();
+    });
+  };
+  const listener = await listenForConfigChanges(sql, (orgId) => void (orgId ? refresh(orgId) : reloadAll()));
+  const timer = setInterval(() => void reloadAll(), opts.fullReloadMs ?? 30_000);
   timer.unref();
 
   return {
@@ -48,6 +61,7 @@ export async function createOrgConfigCache(
     async close() {
       clearInterval(timer);
       await listener.unlisten().catch(() => {});
+      await queue;
     },
   };
 }

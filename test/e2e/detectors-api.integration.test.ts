@@ -27,6 +27,8 @@ const DEFAULT_SETTINGS = {
  * ingest's cache, the next evaluation uses them and the findings reach ClickHouse. The platform
  * runs against a database on the machine's PostgreSQL so the test can add an org and a viewer.
  */
+const SETTLED_PROBE = 'promote EMP-123456, mail ana@acme-corp.com, card 4111 1111 1111 1111';
+
 describe('detectors and DLP settings', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let platform: PlatformProcess;
@@ -73,6 +75,13 @@ describe('detectors and DLP settings', () => {
     for (const d of list.body.detectors.filter((x: any) => x.source === 'custom'))
       await admin.request('DELETE', `/v1/admin/detectors/${d.id}`);
     await admin.request('PUT', '/v1/admin/dlp-settings', DEFAULT_SETTINGS);
+    // Start the next test from a settled state: ingest has applied the defaults (no custom
+    // detector, no allowlist) and the probe's event is stored, so no write of this test is in flight.
+    const probe = await eventually(async () => {
+      const res = await extension.evaluate('https://chatgpt.com/', SETTLED_PROBE);
+      return res.body.dlp.detectors.join() === 'CREDIT_CARD,EMAIL' ? (res.body.eventId as string) : undefined;
+    });
+    await eventually(async () => (await admin.get(`/v1/admin/events/${probe}/dlp`)).status === 200);
   });
   afterAll(async () => {
     await platform?.stop();
