@@ -133,3 +133,17 @@ describe('snippets', () => {
     expect(matches.every((m) => !/\s{2,}|\n/.test(m.snippet))).toBe(true);
   });
 });
+
+describe('business-id context words', () => {
+  const card = '4539 1488 0343 6467';
+  const confidence = (text: string) =>
+    scanText(text).matches.find((m) => m.detector === 'CREDIT_CARD')?.confidence;
+
+  it('lower a card number labelled as a reference', () => {
+    expect(confidence(`ref: ${card}`)).toBeLessThan(confidence(`card ${card}`)!);
+  });
+
+  it('do not fire inside longer words such as "refund"', () => {
+    expect(confidence(`please refund card ${card}`)).toBe(confidence(`please card ${card}`));
+  });
+});

@@ -14,7 +14,14 @@ export const BUSINESS_ID_WORDS = [
   'invoice',
   'tracking',
   'ticket',
-  'ref',
+  // Words match as prefixes: bare "ref" would also lower "refund" or "refer", which sit next to
+  // card numbers in real support tickets.
+  'ref ',
+  'ref:',
+  'ref#',
+  'ref.',
+  'ref-',
+  'reference',
   'sku',
   'serial',
   'part no',
