@@ -14,17 +14,16 @@ export interface Candidate {
 /**
  * One compiled copy per detector, reused by every scan: scans are synchronous, so resetting
  * lastIndex before use is enough, and the caller's pattern object is never mutated. The `d` flag
- * (slower) is added only for patterns that report a `value` group.
+ * is dropped: it makes every match compute indices, which was measured to be slow.
  */
 const compiled = new WeakMap<Detector, RegExp>();
 
 function regexFor(detector: Detector, pattern: RegExp): RegExp {
   let re = compiled.get(detector);
   if (!re) {
-    const wantsIndices = pattern.source.includes('(?<value>');
     let flags = pattern.flags.replace('d', '');
     if (!flags.includes('g')) flags += 'g';
-    re = new RegExp(pattern.source, wantsIndices ? flags + 'd' : flags);
+    re = new RegExp(pattern.source, flags);
     compiled.set(detector, re);
   }
   re.lastIndex = 0;
@@ -58,26 +57,34 @@ function consider(
   return true;
 }
 
-/** Runs one detector over the text, appending every span that passes validation and context. */
+/**
+ * Runs one detector over `text[from, to)` (offsets stay those of the whole text), appending every
+ * span that passes validation and context. A narrower range is only for rules whose matches are
+ * known to lie inside it, such as digit-driven rules and the digit region.
+ */
 export function findCandidates(
   detector: Detector,
   order: number,
   text: string,
   explain: boolean,
   out: Candidate[],
+  from = 0,
+  to = text.length,
 ): void {
   if (detector.matcher) {
     for (const [start, end] of detector.matcher(text))
       consider(detector, order, text, start, end, explain, out);
     return;
   }
-  if (!detector.pattern) return;
+  if (!detector.pattern || to <= from) return;
   const re = regexFor(detector, detector.pattern);
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const span = m.indices ? (m.indices.groups?.['value'] ?? m.indices[0]) : undefined;
-    const start = span ? span[0] : m.index;
-    const end = span ? span[1] : m.index + m[0].length;
+  while ((m = re.exec(part)) !== null) {
+    const value = m.groups?.['value'];
+    // A `value` group ends the match (types.ts), so its span is found without the `d` flag.
+    const end = from + m.index + m[0].length;
+    const start = value === undefined ? from + m.index : end - value.length;
     // A rejected candidate may hide a valid one starting inside it; the patterns' own boundary
     // guards keep this from producing fragments of a token.
     if (!consider(detector, order, text, start, end, explain, out)) re.lastIndex = m.index + 1;

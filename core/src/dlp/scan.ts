@@ -2,6 +2,7 @@ import { compileAllowlist, type Allowlist } from './allowlist.ts';
 import { BUILTIN_DETECTORS } from './detectors/index.ts';
 import { findCandidates, type Candidate } from './find.ts';
 import { selectDetectors } from './prefilter.ts';
+import { digitRegion } from './text-index.ts';
 import { resolveOverlaps } from './resolve.ts';
 import { buildSnippet } from './snippet.ts';
 import { summarize } from './summary.ts';
@@ -23,8 +24,16 @@ export function scanText(text: string, opts: ScanOptions = {}): DlpResult {
   const explain = opts.explain === true;
   const selected = selectDetectors(text, detectors, target);
   const candidates: Candidate[] = [];
+  let region: { from: number; to: number } | undefined;
   for (let i = 0; i < detectors.length; i++) {
-    if (selected[i]) findCandidates(detectors[i]!, i, text, explain, candidates);
+    if (!selected[i]) continue;
+    const detector = detectors[i]!;
+    // Digit-driven rules only look where digits are dense: in a long prompt with a short table
+    // of numbers, that is a small part of the text.
+    if ((detector.minDigits ?? 0) > 0) {
+      region ??= digitRegion();
+      findCandidates(detector, i, text, explain, candidates, region.from, region.to);
+    } else findCandidates(detector, i, text, explain, candidates);
   }
   if (candidates.length === 0) return { matches: [], summary: summarize([]) };
   const allows = compileAllowlist(opts.allowlist);

@@ -42,7 +42,8 @@ export interface ConfidenceHint {
 
 /**
  * One declarative detection rule. A rule whose pattern has a named group `value` reports only
- * that group (e.g. the secret in `password = "..."`, not the variable name).
+ * that group (e.g. the secret in `password = "..."`, not the variable name). The group must end
+ * the match: only a lookahead may follow it.
  */
 export interface Detector {
   /** Rule id, stable across releases; stored with every finding for audits. */

@@ -6,14 +6,16 @@
  * only start worth trying is the beginning of the run that reaches the anchor. This finds that
  * start by walking back from each anchor and tries the pattern there once, with the same result
  * as scanning with it. A `value` group, when the pattern has one, is what is reported.
+ * `accepts`, when given, skips anchors cheaply known not to be part of a match.
  */
 export function anchoredMatcher(
   pattern: RegExp,
   anchor: string | RegExp,
   inRun: (code: number) => boolean,
   maxBack: number,
+  accepts?: (text: string, anchorAt: number) => boolean,
 ): (text: string) => Array<readonly [number, number]> {
-  const sticky = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'y');
+  const sticky = new RegExp(pattern.source, pattern.flags.replace(/[gyd]/g, '') + 'y');
   const finder =
     typeof anchor === 'string' ? null : new RegExp(anchor.source, anchor.flags.replace('g', '') + 'g');
   const next = (text: string, from: number): number => {
@@ -26,6 +28,7 @@ export function anchoredMatcher(
     let failedAt = -1;
     let lastEnd = 0;
     for (let a = next(text, 0); a >= 0; a = next(text, a + 1)) {
+      if (accepts && !accepts(text, a)) continue;
       let s = a;
       while (s > 0 && a - s <= maxBack && inRun(text.charCodeAt(s - 1))) s--;
       // Inside the previous match or a run already tried: the lookbehind rules out any new start.
@@ -37,7 +40,9 @@ export function anchoredMatcher(
         continue;
       }
       lastEnd = s + m[0].length;
-      out.push(m.indices?.groups?.['value'] ?? [s, lastEnd]);
+      // A `value` group ends the match (types.ts).
+      const value = m.groups?.['value'];
+      out.push([value === undefined ? s : lastEnd - value.length, lastEnd]);
       a = lastEnd - 1;
     }
     return out;

@@ -48,6 +48,18 @@ export function ipv6Valid(value: string): boolean {
   return halves.length === 2 ? count >= 2 && count <= 7 : count === 8;
 }
 
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/**
+ * The first colon of an address is followed by a second colon or by hex with hex before it;
+ * colons in prose, JSON, URLs and code (`Note: `, `"id":"`, `http://`, `def f():`) are not, and
+ * are skipped without trying the pattern.
+ */
+function firstColonOfAddress(text: string, at: number): boolean {
+  const next = text.charCodeAt(at + 1);
+  return next === 58 || (isHex(next) && at > 0 && isHex(text.charCodeAt(at - 1)));
+}
+
 const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:)(?![\w]|:[\w:]|\.\d)/g;
 
 export const ipv6: Detector = {
@@ -57,7 +69,7 @@ export const ipv6: Detector = {
   severity: 'LOW',
   keywords: [':'],
   pattern: IPV6,
-  matcher: anchoredMatcher(IPV6, ':', inIpv6, 40),
+  matcher: anchoredMatcher(IPV6, ':', inIpv6, 40, firstColonOfAddress),
   validate: ipv6Valid,
   samples: {
     truePositives: [
