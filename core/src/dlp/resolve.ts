@@ -28,8 +28,7 @@ function insertionPoint(accepted: readonly Candidate[], start: number): number {
  * inside a spaced IBAN is part of the IBAN, not a card. Weaker containers (an email whose local
  * part holds digits) never hide what is inside them.
  */
-function splitContained(candidates: readonly Candidate[]): [outer: Candidate[], inner: Candidate[]] {
-  const byStart = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+function splitContained(byStart: readonly Candidate[]): [outer: Candidate[], inner: Candidate[]] {
   const outer: Candidate[] = [];
   const inner: Candidate[] = [];
   let cover: Candidate | undefined;
@@ -59,8 +58,14 @@ function accept(accepted: Candidate[], c: Candidate): void {
  * Returned in text order.
  */
 export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
+  const byStart = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  // Most texts have no overlapping candidates at all (sorted by start, any overlap shows between
+  // neighbours); then every candidate is kept and the ranking below is not needed.
+  let disjoint = true;
+  for (let i = 1; i < byStart.length && disjoint; i++) disjoint = byStart[i]!.start >= byStart[i - 1]!.end;
+  if (disjoint) return byStart;
   const accepted: Candidate[] = [];
-  const [outer, inner] = splitContained(candidates);
+  const [outer, inner] = splitContained(byStart);
   for (const c of outer.sort(outranks)) accept(accepted, c);
   for (const c of inner.sort(outranks)) accept(accepted, c);
   return accepted;

@@ -4,7 +4,7 @@ import { findCandidates, type Candidate } from './find.ts';
 import { selectDetectors } from './prefilter.ts';
 import { digitRegion } from './text-index.ts';
 import { resolveOverlaps } from './resolve.ts';
-import { buildSnippet } from './snippet.ts';
+import { buildSnippet, type Span } from './snippet.ts';
 import { summarize } from './summary.ts';
 import type { Detector, DlpMatch, DlpResult, ScanTarget } from './types.ts';
 
@@ -39,11 +39,16 @@ export function scanText(text: string, opts: ScanOptions = {}): DlpResult {
   const allows = compileAllowlist(opts.allowlist);
   // Allowlisted values are dropped after overlaps are resolved, so a weaker rule cannot report
   // the same characters instead.
-  const kept = resolveOverlaps(candidates).filter(
-    (c) => !allows?.(c.detector.type, text.slice(c.start, c.end)),
-  );
-  const spans = kept.map((c) => ({ start: c.start, end: c.end, detector: c.detector.type }));
-  const matches: DlpMatch[] = kept.map((c, i) => {
+  const resolved = resolveOverlaps(candidates);
+  const kept = allows ? resolved.filter((c) => !allows(c.detector.type, text.slice(c.start, c.end))) : resolved;
+  const spans: Span[] = new Array<Span>(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const c = kept[i]!;
+    spans[i] = { start: c.start, end: c.end, detector: c.detector.type };
+  }
+  const matches: DlpMatch[] = new Array<DlpMatch>(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const c = kept[i]!;
     const match: DlpMatch = {
       detector: c.detector.type,
       ruleId: c.detector.id,
@@ -55,7 +60,7 @@ export function scanText(text: string, opts: ScanOptions = {}): DlpResult {
       confidence: c.confidence,
     };
     if (explain) match.why = c.why ?? [];
-    return match;
-  });
+    matches[i] = match;
+  }
   return { matches, summary: summarize(matches) };
 }

@@ -13,18 +13,25 @@ const PLACEHOLDER_WORDS =
 const SHORT_WORDS = /(?<![A-Za-z0-9])(?:your|todo|fixme|dummy|test|fake)(?![A-Za-z0-9])/i;
 
 /**
- * XXXX, ----, aaaa: four of a non-digit in a row. Digits need six, because real numeric ids
- * (`xoxb-2109811117…`) repeat a digit four times often enough.
+ * XXXX, ----, aaaa (and xXxX): four of a non-digit in a row. Digits need six, because real numeric
+ * ids (`xoxb-2109811117…`) repeat a digit four times often enough. A loop rather than a
+ * backreference regex: it runs on every key-shaped candidate and was measured faster.
  */
-const REPEATED_RUN = /([^0-9])\1{3,}|(\d)\2{5,}/;
+export function hasRepeatedRun(value: string): boolean {
+  let prev = -1;
+  let run = 0;
+  for (let i = 0; i < value.length; i++) {
+    let c = value.charCodeAt(i);
+    if (c === 88) c = 120; // X counts as x
+    run = c === prev ? run + 1 : 1;
+    prev = c;
+    if (run >= (c >= 48 && c <= 57 ? 6 : 4)) return true;
+  }
+  return false;
+}
 
 export function looksLikePlaceholder(value: string): boolean {
-  return (
-    PLACEHOLDER_WORDS.test(value) ||
-    SHORT_WORDS.test(value) ||
-    /x{4,}/i.test(value) ||
-    REPEATED_RUN.test(value)
-  );
+  return hasRepeatedRun(value) || PLACEHOLDER_WORDS.test(value) || SHORT_WORDS.test(value);
 }
 
 /** A value that is neither a placeholder nor too regular to be a generated secret. */
