@@ -40,7 +40,9 @@ export function scanText(text: string, opts: ScanOptions = {}): DlpResult {
   // Allowlisted values are dropped after overlaps are resolved, so a weaker rule cannot report
   // the same characters instead.
   const resolved = resolveOverlaps(candidates);
-  const kept = allows ? resolved.filter((c) => !allows(c.detector.type, text.slice(c.start, c.end))) : resolved;
+  const kept = allows
+    ? resolved.filter((c) => !allows(c.detector.type, text.slice(c.start, c.end)))
+    : resolved;
   const spans: Span[] = new Array<Span>(kept.length);
   for (let i = 0; i < kept.length; i++) {
     const c = kept[i]!;

@@ -82,14 +82,14 @@ function stampBytes(n: number, base: number, digits: number, gen: number): numbe
     triples[h] = gen;
     h = ((h << 5) | (c & 31)) & 0x7fff;
     triples[h] = gen;
-    if (((b - 48) >>> 0) < 10) digitAt[digits++] = base + i;
-    if (((c - 48) >>> 0) < 10) digitAt[digits++] = base + i + 1;
+    if ((b - 48) >>> 0 < 10) digitAt[digits++] = base + i;
+    if ((c - 48) >>> 0 < 10) digitAt[digits++] = base + i + 1;
   }
   if (pairs < n) {
     const b = bytes[pairs]!;
     h = ((h << 5) | (b & 31)) & 0x7fff;
     triples[h] = gen;
-    if (((b - 48) >>> 0) < 10) digitAt[digits++] = base + pairs;
+    if ((b - 48) >>> 0 < 10) digitAt[digits++] = base + pairs;
   }
   hash = h;
   return digits;

@@ -11,13 +11,22 @@ describe('placeholder checks', () => {
     const alphabet = 'xXaA0119-_';
     for (let n = 0; n < 5000; n++) {
       let value = '';
-      for (let i = randomInt(rand, 0, 14); i > 0; i--) value += alphabet[randomInt(rand, 0, alphabet.length - 1)];
+      for (let i = randomInt(rand, 0, 14); i > 0; i--)
+        value += alphabet[randomInt(rand, 0, alphabet.length - 1)];
       expect(hasRepeatedRun(value), JSON.stringify(value)).toBe(reference(value));
     }
   });
 
   it('tells stand-ins from generated values', () => {
-    for (const stand of ['YOUR_API_KEY', 'sk_live_XXXXXXXXXXXX', 'xXxXxX', '----', '111111', '${TOKEN}', 'example-key'])
+    for (const stand of [
+      'YOUR_API_KEY',
+      'sk_live_XXXXXXXXXXXX',
+      'xXxXxX',
+      '----',
+      '111111',
+      '${TOKEN}',
+      'example-key',
+    ])
       expect(looksLikePlaceholder(stand), stand).toBe(true);
     for (const real of ['q7Vd9Lx2Rk8mZt4Wp1Nb', 'xoxb-21098111172', '8f3a9c1e7b2d4f60a5e9'])
       expect(looksLikePlaceholder(real), real).toBe(false);
