@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryStream } from './memory.ts';
-import type { MemoryStreamOptions } from './memory.ts';
+import { createMemoryStream } from './local.ts';
+import type { MemoryStreamOptions } from './local.ts';
 import type { ConsumedRecord, RecordStream, StreamLogger } from './types.ts';
 
 const quiet: StreamLogger = { warn: () => {}, error: () => {} };

@@ -30,7 +30,7 @@ export interface Subscription {
 }
 
 export interface RecordStream {
-  readonly kind: 'memory' | 'kafka';
+  readonly kind: 'memory' | 'disk' | 'kafka';
   /** Resolves once the records are accepted by the stream. */
   publish(topic: string, records: StreamRecord[]): Promise<void>;
   subscribe(opts: { groupId: string; topics: string[]; handler: BatchHandler }): Promise<Subscription>;

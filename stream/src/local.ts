@@ -1,14 +1,18 @@
 /**
- * The in-process record stream for the embedded one-process shape. It mimics what the Kafka
- * implementation guarantees so code tested against one behaves the same on the other: per topic an
- * append-only log with offsets (one partition, so every key keeps its order), per consumer group a
- * committed offset, new groups start at the earliest record, batches are delivered asynchronously
- * and never concurrently for one group and topic, a rejected batch is redelivered after a back-off,
- * and values cross the bus as JSON so publishers and consumers never share objects.
+ * The in-process record stream for the embedded one-process shape, and ingest's local buffer in
+ * front of Kafka. It mimics what the Kafka implementation guarantees so code tested against one
+ * behaves the same on the other: per topic an append-only log with offsets (one partition, so every
+ * key keeps its order), per consumer group a committed offset, new groups start at the earliest
+ * record, batches are delivered asynchronously and never concurrently for one group and topic, a
+ * rejected batch is redelivered after a back-off, and values cross the bus as JSON so publishers
+ * and consumers never share objects. The log lives in a LogStore: in memory, or on disk so that
+ * what publish() acknowledged survives a crash and is delivered after the restart.
  */
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff.ts';
 import { createSignal, waitFor, yieldToEventLoop } from './signal.ts';
 import type { Signal } from './signal.ts';
+import { openDiskLogStore } from './disk-log-store.ts';
+import { createMemoryLogStore, type LogStore } from './log-store.ts';
 import type {
   BatchHandler,
   ConsumedRecord,
@@ -19,7 +23,7 @@ import type {
   Subscription,
 } from './types.ts';
 
-export interface MemoryStreamOptions {
+export interface LocalStreamOptions {
   /** Most records handed to one handler call. */
   maxBatchSize?: number;
   backoff?: RetryBackoff;
@@ -33,12 +37,17 @@ export interface MemoryStreamOptions {
   logger?: StreamLogger;
 }
 
-interface TopicLog {
-  /** Offset of entries[0]; grows when consumed records are trimmed. */
-  base: number;
-  /** Values are stored as JSON text: the copy that decouples publisher and consumers. */
-  entries: Array<{ key: string; json: string }>;
-  cursors: Set<Cursor>;
+export type MemoryStreamOptions = LocalStreamOptions;
+
+/** Per-topic and per-group backlog, for health and metrics. */
+export interface LocalStreamStats {
+  /** Serialised size of the records kept (undelivered to some group, or retained history). */
+  bytes: number;
+  topics: Record<string, { end: number; groups: Record<string, { pending: number }> }>;
+}
+
+export interface LocalStream extends RecordStream {
+  stats(): LocalStreamStats;
 }
 
 interface Member {
@@ -62,14 +71,34 @@ interface Cursor {
 
 const PARTITION = 0;
 
-export function createMemoryStream(options: MemoryStreamOptions = {}): RecordStream {
+/** The stream with its log in memory: lost with the process. */
+export function createMemoryStream(options: LocalStreamOptions = {}): LocalStream {
+  return createLocalStream(createMemoryLogStore(), 'memory', options);
+}
+
+/**
+ * The stream with its log on disk under `dir`: what publish() acknowledged is delivered even
+ * after a crash. Consumed records are deleted as soon as every known group has committed them.
+ */
+export function createDiskStream(opts: LocalStreamOptions & { dir: string; maxBytes?: number }): LocalStream {
+  const { dir, maxBytes, ...options } = opts;
+  const store = openDiskLogStore({ dir, ...(maxBytes === undefined ? {} : { maxBytes }) });
+  return createLocalStream(store, 'disk', { retainRecords: 0, ...options });
+}
+
+export function createLocalStream(
+  store: LogStore,
+  kind: RecordStream['kind'],
+  options: LocalStreamOptions = {},
+): LocalStream {
   const maxBatchSize = options.maxBatchSize ?? 500;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const closeTimeoutMs = options.closeTimeoutMs ?? 15_000;
   const retainRecords = options.retainRecords ?? 100_000;
   const logger = options.logger;
 
-  const topics = new Map<string, TopicLog>();
+  /** Every cursor per topic, including groups known from the store that have not subscribed. */
+  const topicCursors = new Map<string, Set<Cursor>>();
   const cursors = new Map<string, Cursor>(); // by `${groupId}\u0000${topic}`
   const subscriptions = new Set<Subscription>();
   /** Notified after every handler attempt, so close() can watch the drain. */
@@ -77,28 +106,27 @@ export function createMemoryStream(options: MemoryStreamOptions = {}): RecordStr
   let state: 'open' | 'closing' | 'closed' = 'open';
   let closing: Promise<void> | undefined;
 
-  function topicLog(topic: string): TopicLog {
-    let log = topics.get(topic);
-    if (!log) {
-      log = { base: 0, entries: [], cursors: new Set() };
-      topics.set(topic, log);
+  function cursorsOf(topic: string): Set<Cursor> {
+    let set = topicCursors.get(topic);
+    if (!set) {
+      set = new Set();
+      topicCursors.set(topic, set);
     }
-    return log;
+    return set;
   }
 
-  function end(log: TopicLog): number {
-    return log.base + log.entries.length;
-  }
+  const end = (topic: string): number => store.bounds(topic).end;
 
-  function cursorFor(groupId: string, topic: string): Cursor {
+  function cursorFor(groupId: string, topic: string, committed?: number): Cursor {
     const id = `${groupId}\u0000${topic}`;
     let cursor = cursors.get(id);
     if (!cursor) {
-      const log = topicLog(topic);
+      const { base } = store.bounds(topic);
       cursor = {
         groupId,
         topic,
-        committed: log.base, // a new group consumes from the earliest record still kept
+        // A new group consumes from the earliest record still kept; a known one resumes.
+        committed: Math.max(base, committed ?? base),
         members: [],
         wake: createSignal(),
         running: false,
@@ -107,19 +135,20 @@ export function createMemoryStream(options: MemoryStreamOptions = {}): RecordStr
         retryAt: 0,
       };
       cursors.set(id, cursor);
-      log.cursors.add(cursor);
+      cursorsOf(topic).add(cursor);
     }
     return cursor;
   }
+  // Groups that committed before a restart hold on to their records until they come back.
+  for (const c of store.commits()) cursorFor(c.groupId, c.topic, c.offset);
 
   /** Drops records every group has committed, beyond the retained tail; in chunks to amortise. */
-  function trim(log: TopicLog): void {
-    if (log.entries.length < retainRecords + Math.max(1, retainRecords / 10)) return;
-    let keepFrom = end(log) - retainRecords;
-    for (const cursor of log.cursors) keepFrom = Math.min(keepFrom, cursor.committed);
-    if (keepFrom <= log.base) return;
-    log.entries.splice(0, keepFrom - log.base);
-    log.base = keepFrom;
+  function trim(topic: string): void {
+    const { base, end: last } = store.bounds(topic);
+    if (last - base < retainRecords + Math.max(1, retainRecords / 10)) return;
+    let keepFrom = last - retainRecords;
+    for (const cursor of cursorsOf(topic)) keepFrom = Math.min(keepFrom, cursor.committed);
+    if (keepFrom > base) store.trim(topic, keepFrom);
   }
 
   function startLoop(cursor: Cursor): void {
@@ -130,7 +159,6 @@ export function createMemoryStream(options: MemoryStreamOptions = {}): RecordStr
 
   /** The only place a cursor's handler is called: one loop per cursor keeps delivery serial. */
   async function consume(cursor: Cursor): Promise<void> {
-    const log = topicLog(cursor.topic);
     for (;;) {
       // Deliver on a later turn of the event loop: never inside publish() or subscribe(), and a
       // long backlog cannot starve I/O.
@@ -140,7 +168,7 @@ export function createMemoryStream(options: MemoryStreamOptions = {}): RecordStr
         cursor.running = false; // synchronously with the check, so subscribe() restarts us
         return;
       }
-      if (cursor.committed >= end(log)) {
+      if (cursor.committed >= end(cursor.topic)) {
         await cursor.wake.wait();
         continue;
       }
@@ -149,13 +177,13 @@ export function createMemoryStream(options: MemoryStreamOptions = {}): RecordStr
         await waitFor(cursor.wake, wait);
         continue;
       }
-      await deliver(cursor, log, member);
+      await deliver(cursor, member);
     }
   }
 
-  async function deliver(cursor: Cursor, log: TopicLog, member: Member): Promise<void> {
+  async function deliver(cursor: Cursor, member: Member): Promise<void> {
     const from = cursor.committed;
-    const entries = log.entries.slice(from - log.base, from - log.base + maxBatchSize);
+    const entries = store.read(cursor.topic, from, maxBatchSize);
     const batch: ConsumedRecord[] = entries.map((entry, i) => ({
       topic: cursor.topic,
       partition: PARTITION,
@@ -171,7 +199,9 @@ export function createMemoryStream(options: MemoryStreamOptions = {}): RecordStr
       cursor.committed = from + entries.length;
       cursor.failures = 0;
       cursor.retryAt = 0;
-      trim(log);
+      // Persisted before the records can be trimmed; lost in a crash, it only means redelivery.
+      await store.commit(cursor.groupId, cursor.topic, cursor.committed);
+      trim(cursor.topic);
     } catch (error) {
       cursor.failures += 1;
       const delay = backoffDelay(cursor.failures, backoff);
@@ -193,7 +223,7 @@ export function createMemoryStream(options: MemoryStreamOptions = {}): RecordStr
 
   function drained(): boolean {
     for (const cursor of cursors.values()) {
-      if (cursor.members.length > 0 && cursor.committed < end(topicLog(cursor.topic))) return false;
+      if (cursor.members.length > 0 && cursor.committed < end(cursor.topic)) return false;
     }
     return true;
   }
@@ -203,24 +233,34 @@ export function createMemoryStream(options: MemoryStreamOptions = {}): RecordStr
     while (!drained() && Date.now() < deadline) await waitFor(progress, deadline - Date.now());
     if (!drained()) {
       const behind = [...cursors.values()]
-        .filter((c) => c.members.length > 0 && c.committed < end(topicLog(c.topic)))
-        .map((c) => ({ groupId: c.groupId, topic: c.topic, pending: end(topicLog(c.topic)) - c.committed }));
+        .filter((c) => c.members.length > 0 && c.committed < end(c.topic))
+        .map((c) => ({ groupId: c.groupId, topic: c.topic, pending: end(c.topic) - c.committed }));
       logger?.error('stream closed with undelivered records', { behind });
     }
   }
 
   return {
-    kind: 'memory',
+    kind,
 
     async publish(topic: string, records: StreamRecord[]): Promise<void> {
       if (state !== 'open') throw new Error(`record stream is ${state}; cannot publish to ${topic}`);
       if (records.length === 0) return;
-      const log = topicLog(topic);
-      for (const record of records) {
-        // JSON.stringify(undefined) is undefined; Kafka would carry it as null.
-        log.entries.push({ key: record.key, json: JSON.stringify(record.value) ?? 'null' });
+      // JSON.stringify(undefined) is undefined; Kafka would carry it as null.
+      const entries = records.map((r) => ({ key: r.key, json: JSON.stringify(r.value) ?? 'null' }));
+      // Resolves once the store has them (on disk, durably); consumers see them only then.
+      await store.append(topic, entries);
+      for (const cursor of cursorsOf(topic)) cursor.wake.notify();
+    },
+
+    stats(): LocalStreamStats {
+      const topics: LocalStreamStats['topics'] = {};
+      for (const topic of new Set([...store.topics(), ...topicCursors.keys()])) {
+        const last = end(topic);
+        const groups: Record<string, { pending: number }> = {};
+        for (const c of cursorsOf(topic)) groups[c.groupId] = { pending: last - c.committed };
+        topics[topic] = { end: last, groups };
       }
-      for (const cursor of log.cursors) cursor.wake.notify();
+      return { bytes: store.bytes(), topics };
     },
 
     async subscribe(opts: {
@@ -263,6 +303,7 @@ export function createMemoryStream(options: MemoryStreamOptions = {}): RecordStr
         state = 'closing';
         await drain();
         await Promise.all([...subscriptions].map((s) => s.stop()));
+        await store.close();
         state = 'closed';
       })();
       return closing;
