@@ -19,6 +19,8 @@ export interface KairroConfig {
   clickhouseDatabase: string;
   /** Kafka bootstrap brokers; unset → the in-process bus (all roles in one process). */
   kafkaBrokers: string[] | undefined;
+  /** Most bytes of undelivered records kept on disk (the embedded stream, ingest's Kafka buffer). */
+  streamBufferBytes: number;
   logLevel: string;
   secureCookies: boolean;
   /** Where the console's static build is; unset → console/build of this checkout. */
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clickhouseUrl: url(env, 'CLICKHOUSE_URL', ['http:', 'https:']),
     clickhouseDatabase: ident(env, 'CLICKHOUSE_DATABASE', 'kairro'),
     kafkaBrokers: env.KAFKA_BROKERS ? brokers(env.KAFKA_BROKERS) : undefined,
+    streamBufferBytes: megabytes(env, 'KAIRRO_STREAM_BUFFER_MB', 512),
     logLevel: oneOf(
       env,
       'KAIRRO_LOG_LEVEL',
@@ -60,6 +63,15 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new ConfigError(`${name} must be a port number 0–65535, got "${raw}"`);
   return n;
+}
+
+function megabytes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback * 1024 * 1024;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1_048_576)
+    throw new ConfigError(`${name} must be a whole number of megabytes (1–1048576), got "${raw}"`);
+  return n * 1024 * 1024;
 }
 
 function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {

@@ -6,6 +6,7 @@ import {
   registerOpenApi,
 } from '@kairro/http';
 import type { IngestDeps } from './deps.ts';
+import { registerMetrics } from './metrics.ts';
 import { evaluateRoute } from './routes/evaluate.ts';
 import { registerRoute } from './routes/register.ts';
 
@@ -31,7 +32,8 @@ export async function buildIngestApp(
     postgres: async () => (await deps.sql`select 1 as ok`).length === 1,
     stream: () => deps.stream.ready(),
   });
+  const metrics = registerMetrics(app, deps.streamBacklog);
   registerRoute(app, deps);
-  evaluateRoute(app, deps);
+  evaluateRoute(app, deps, metrics);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Sql } from '@kairro/postgres';
 import type { RecordStream } from '@kairro/stream';
 import type { FastifyBaseLogger } from 'fastify';
+import type { StreamBacklog } from './metrics.ts';
 import type { OrgConfigCache } from './org-config-cache.ts';
 import type { TokenService } from './tokens.ts';
 
@@ -14,5 +15,7 @@ export interface IngestDeps {
   /** Monotonic milliseconds for latency. */
   clock: () => number;
   newEventId: () => string;
+  /** The stream's backlog for /metrics and /v1/status/stream, when the stream can tell. */
+  streamBacklog?: () => StreamBacklog;
   logger?: FastifyBaseLogger;
 }

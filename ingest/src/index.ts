@@ -13,3 +13,4 @@ export {
 } from './custom-detectors.ts';
 export type { CustomValidator, PatternCheck } from './custom-detectors.ts';
 export type { IngestOrgConfig, OrgDlp } from './org-dlp.ts';
+export type { StreamBacklog } from './metrics.ts';

@@ -6,3 +6,5 @@ export type { LogStore } from './log-store.ts';
 export { createKafkaStream } from './kafka.ts';
 export type { KafkaStreamOptions } from './kafka.ts';
 export type * from './types.ts';
+export { createBufferedStream, FORWARDER_GROUP } from './buffered.ts';
+export type { BufferedStream, BufferStats } from './buffered.ts';

@@ -240,6 +240,52 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
     expect((await new HttpClient(platform.ingestUrl!).get('/readyz')).status).toBe(200);
   });
 
+  it('keeps every acknowledged event exactly once when killed with SIGKILL under load', async () => {
+    const extension = await registerExtension(platform.ingestUrl!, {
+      licenseKey: demo.licenseKey,
+      endpointId: 'endpoint-e2e-kill',
+      email: 'kim@example.com',
+    });
+    const acked: string[] = [];
+    let killed: Promise<void> | undefined;
+    const sender = async () => {
+      for (let i = 0; i < 400; i++) {
+        const res = await extension
+          .evaluate('https://chatgpt.com/', `kill test ${i} for sam@acme-corp.com`)
+          .catch(() => undefined);
+        if (res?.status !== 200) return; // the process is gone
+        acked.push(res.body.eventId);
+        // Killed mid-load: acknowledged events are still on their way to ClickHouse.
+        if (acked.length === 300) killed ??= platform.kill();
+      }
+    };
+    await Promise.all(Array.from({ length: 12 }, sender));
+    await killed;
+    expect(acked.length).toBeGreaterThanOrEqual(300);
+
+    platform = await startKairro({ dataDir: platform.dataDir });
+    const admin = await signIn(platform.apiUrl!, demo.adminEmail, demo.adminPassword);
+    const listAll = async (): Promise<string[]> => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: JsonResponse = await admin.get(
+          `/v1/admin/events?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        ids.push(...page.body.events.map((e: { eventId: string }) => e.eventId));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    const wanted = new Set(acked);
+    const stored = await eventually(async () => {
+      const ids = await listAll();
+      return ids.filter((id) => wanted.has(id)).length >= wanted.size && ids;
+    }, 60_000);
+    const mine = stored.filter((id) => wanted.has(id));
+    expect(mine.length).toBe(wanted.size); // each once
+  });
+
   it('starts again after being killed with SIGKILL (stale lock, orphaned Postgres)', async () => {
     const admin = await signIn(platform.apiUrl!, demo.adminEmail, demo.adminPassword);
     const before = (await admin.get('/v1/admin/events?limit=500')).body.events.length;

@@ -7,7 +7,7 @@ import { openClickHouse, openPostgres } from '../platform/stores.ts';
 export async function migrate(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
-  const lock = lockIfEmbedded(config, true);
+  const lock = lockIfEmbedded(config, { clickhouse: true, diskStream: false });
   try {
     const pg = await openPostgres(config, log);
     try {

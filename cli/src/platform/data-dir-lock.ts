@@ -39,11 +39,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Locks the data directory when this process keeps an embedded store (Postgres or chDB) there. */
+/**
+ * Locks the data directory when this process keeps state there: an embedded store (Postgres or
+ * chDB) or a disk stream (the embedded stream, ingest's Kafka buffer).
+ */
 export function lockIfEmbedded(
   config: KairroConfig,
-  needsClickHouse: boolean,
+  uses: { clickhouse: boolean; diskStream: boolean },
 ): { release(): void } | undefined {
-  const embedded = !config.databaseUrl || (needsClickHouse && !config.clickhouseUrl);
-  return embedded ? lockDataDir(config.dataDir) : undefined;
+  const local = !config.databaseUrl || (uses.clickhouse && !config.clickhouseUrl) || uses.diskStream;
+  return local ? lockDataDir(config.dataDir) : undefined;
 }

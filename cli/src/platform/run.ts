@@ -3,7 +3,7 @@ import pino, { type Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApiApp, hashPassword, randomPassword } from '@kairro/api';
 import type { ClickHouse } from '@kairro/clickhouse';
-import { buildIngestApp, createOrgConfigCache, createTokenService } from '@kairro/ingest';
+import { buildIngestApp, createOrgConfigCache, createTokenService, type StreamBacklog } from '@kairro/ingest';
 import { buildPipelinesHealthApp, startClickHouseWriter } from '@kairro/pipelines';
 import { ensureTokenSecret, seedDemoOrg } from '@kairro/postgres';
 import type { RecordStream } from '@kairro/stream';
@@ -59,7 +59,10 @@ export async function runPlatform(
     })());
   try {
     const needsClickHouse = roles.includes('api') || roles.includes('pipelines');
-    const lock = lockIfEmbedded(config, needsClickHouse);
+    const lock = lockIfEmbedded(config, {
+      clickhouse: needsClickHouse,
+      diskStream: roles.includes('ingest'),
+    });
     onStop('data dir lock', async () => lock?.release());
     const pg = await openPostgres(config, log);
     onStop('postgres', () => pg.close());
@@ -98,11 +101,13 @@ export async function runPlatform(
     }
 
     let stream: RecordStream | undefined;
+    let backlog: (() => StreamBacklog) | undefined;
     if (roles.includes('ingest') || roles.includes('pipelines')) {
-      const opened = await openStream(config, log, `kairro-${roles.join('-')}`);
-      // close() drains every subscribed group (the writer) before it stops them.
-      onStop('stream', () => opened.close());
-      stream = opened;
+      const opened = await openStream(config, log, `kairro-${roles.join('-')}`, roles.includes('ingest'));
+      // close() drains every subscribed group (the writer, the forwarder) before it stops them.
+      onStop('stream', () => opened.stream.close());
+      stream = opened.stream;
+      backlog = opened.backlog;
     }
     let pipelinesUrl: string | undefined;
     if (roles.includes('pipelines')) {
@@ -137,6 +142,7 @@ export async function runPlatform(
           now: () => new Date(),
           clock: () => performance.now(),
           newEventId: () => uuidv7(),
+          ...(backlog ? { streamBacklog: backlog } : {}),
         },
         { logger: log.child({ service: 'ingest' }) },
       );

@@ -9,7 +9,14 @@ import {
   type RunningPostgres,
   type Sql,
 } from '@kairro/postgres';
-import { createKafkaStream, createMemoryStream, type RecordStream } from '@kairro/stream';
+import {
+  createBufferedStream,
+  createDiskStream,
+  createKafkaStream,
+  type LocalStreamStats,
+  type RecordStream,
+} from '@kairro/stream';
+import type { StreamBacklog } from '@kairro/ingest';
 import type { Logger } from 'pino';
 import type { KairroConfig } from '../config.ts';
 import { loadLocalSecrets } from './secrets.ts';
@@ -62,13 +69,55 @@ export async function openClickHouse(config: KairroConfig, log: Logger): Promise
   return ch;
 }
 
-/** Kafka when KAFKA_BROKERS is set (topics verified at boot), else the in-process bus. */
-export async function openStream(config: KairroConfig, log: Logger, clientId: string): Promise<RecordStream> {
-  if (!config.kafkaBrokers) return createMemoryStream({ logger: log.child({ component: 'stream' }) });
-  return createKafkaStream({
+export interface OpenStream {
+  stream: RecordStream;
+  /** What waits on disk to be delivered onwards, when this process publishes. */
+  backlog: (() => StreamBacklog) | undefined;
+}
+
+/**
+ * Kafka when KAFKA_BROKERS is set (topics verified at boot), else the in-process stream. Both
+ * keep what ingest publishes on disk under the data directory first: in the embedded shape the
+ * disk stream is the stream itself (records wait there for the ClickHouse writer, across
+ * restarts); in front of Kafka it is a buffer that a forwarder drains, so a broker outage never
+ * holds up a decision.
+ */
+export async function openStream(
+  config: KairroConfig,
+  log: Logger,
+  clientId: string,
+  publishes: boolean,
+): Promise<OpenStream> {
+  const local = (dir: string) =>
+    createDiskStream({
+      dir: join(config.dataDir, dir),
+      maxBytes: config.streamBufferBytes,
+      logger: log.child({ component: 'stream' }),
+    });
+  if (!config.kafkaBrokers) {
+    const stream = local('stream');
+    return { stream, backlog: () => backlogOf(stream.stats()) };
+  }
+  const kafka = await createKafkaStream({
     brokers: config.kafkaBrokers,
     clientId,
     topics: Object.values(TOPICS),
     logger: log.child({ component: 'kafka' }),
   });
+  if (!publishes) return { stream: kafka, backlog: undefined };
+  const buffered = await createBufferedStream({
+    buffer: local('buffer'),
+    target: kafka,
+    topics: Object.values(TOPICS),
+    logger: log.child({ component: 'buffer' }),
+  });
+  return { stream: buffered, backlog: () => buffered.stats() };
+}
+
+/** The embedded stream's backlog: per topic, what its slowest consumer group has yet to take. */
+function backlogOf(stats: LocalStreamStats): StreamBacklog {
+  let pendingRecords = 0;
+  for (const topic of Object.values(stats.topics))
+    pendingRecords += Math.max(0, ...Object.values(topic.groups).map((g) => g.pending));
+  return { pendingRecords, pendingBytes: stats.bytes };
 }

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { TOPICS } from '@kairro/core';
 import { ApiError } from '@kairro/http';
+import { StreamFullError } from '@kairro/stream';
 import { decide } from '../decide.ts';
 import type { IngestDeps } from '../deps.ts';
+import type { IngestMetrics } from '../metrics.ts';
 import type { EndpointClaims } from '../tokens.ts';
 import { EvaluateBody, EvaluateResponse, MAX_PROMPT_CHARS } from '../schemas.ts';
 
-export function evaluateRoute(app: FastifyInstance, deps: IngestDeps): void {
+export function evaluateRoute(app: FastifyInstance, deps: IngestDeps, metrics: IngestMetrics): void {
   app.post<{ Body: EvaluateBody }>(
     '/v1/extension/evaluate',
     {
@@ -33,13 +35,8 @@ export function evaluateRoute(app: FastifyInstance, deps: IngestDeps): void {
         { url, prompt: req.body.prompt },
         { claims, config, eventId: deps.newEventId(), now: deps.now(), startedAt, clock: deps.clock },
       );
-      await deps.stream.publish(TOPICS.events, [{ key: claims.orgId, value: outcome.event }]);
-      if (outcome.matches.length > 0) {
-        await deps.stream.publish(
-          TOPICS.dlpMatches,
-          outcome.matches.map((m) => ({ key: claims.orgId, value: m })),
-        );
-      }
+      await record(outcome, claims.orgId, deps, metrics, req);
+      metrics.decided(outcome.decision.action);
       return {
         eventId: outcome.event.event_id,
         action: outcome.decision.action,
@@ -59,6 +56,32 @@ export function evaluateRoute(app: FastifyInstance, deps: IngestDeps): void {
       };
     },
   );
+}
+
+/**
+ * Publishes the event and its matches. The stream is local and on disk, so this is fast even when
+ * Kafka is down; only when it is full are the records refused: the user still gets the decision
+ * (a telemetry backlog must not block work), and the loss is counted and logged.
+ */
+async function record(
+  outcome: ReturnType<typeof decide>,
+  orgId: string,
+  deps: IngestDeps,
+  metrics: IngestMetrics,
+  req: FastifyRequest,
+): Promise<void> {
+  try {
+    await deps.stream.publish(TOPICS.events, [{ key: orgId, value: outcome.event }]);
+    if (outcome.matches.length > 0)
+      await deps.stream.publish(
+        TOPICS.dlpMatches,
+        outcome.matches.map((m) => ({ key: orgId, value: m })),
+      );
+  } catch (error) {
+    if (!(error instanceof StreamFullError)) throw error;
+    metrics.dropped(1);
+    req.log.error({ eventId: outcome.event.event_id, reason: error.message }, 'decision event dropped');
+  }
 }
 
 async function authenticate(req: FastifyRequest, deps: IngestDeps): Promise<EndpointClaims> {
