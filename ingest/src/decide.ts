@@ -1,4 +1,5 @@
 import {
+  DEFAULT_RETENTION_DAYS,
   evaluate,
   redactText,
   scanText,
@@ -48,12 +49,15 @@ export function decide(
   const decision = evaluate({ now: ctx.now, license, policies: ctx.config.policies, dlp });
   const { tool, host } = identifyTool(req.url);
   const occurredAt = ctx.now.toISOString();
+  const team = ctx.config.teams.get(ctx.claims.email.toLowerCase()) ?? '';
+  const retentionDays = ctx.config.retentionDays || DEFAULT_RETENTION_DAYS;
   const event: EventRecord = {
     event_id: ctx.eventId,
     org_id: ctx.claims.orgId,
     occurred_at: occurredAt,
     endpoint_id: ctx.claims.endpointId,
     user_email: ctx.claims.email,
+    team,
     tool,
     url_host: host,
     action: decision.action,
@@ -66,11 +70,16 @@ export function decide(
     reasons: decision.reasons,
     policy_ids: decision.policyIds,
     latency_ms: ctx.clock() - ctx.startedAt,
+    retention_days: retentionDays,
   };
   const matches = dlp.matches.map((m, index): DlpMatchRecord => ({
     event_id: ctx.eventId,
     org_id: ctx.claims.orgId,
     occurred_at: occurredAt,
+    user_email: ctx.claims.email,
+    team,
+    tool,
+    action: decision.action,
     match_index: index,
     detector: m.detector,
     rule_id: m.ruleId,
@@ -79,6 +88,7 @@ export function decide(
     start: m.start,
     end: m.end,
     snippet: logLevel === 'METADATA_ONLY' ? '' : truncate(m.snippet),
+    retention_days: retentionDays,
   }));
   return { decision, dlp, event, matches };
 }

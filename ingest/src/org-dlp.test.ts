@@ -24,6 +24,8 @@ const row = (over: Partial<CustomDetectorRow>): CustomDetectorRow => ({
 const config = (over: Partial<OrgConfig>): OrgConfig => ({
   orgId: 'org',
   name: 'Org',
+  retentionDays: 400,
+  teams: new Map(),
   dlp: { ...DEFAULT_DLP_SETTINGS },
   customDetectors: [],
   licenses: new Map(),

@@ -32,6 +32,7 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
     broker = await startKafkaBroker([
       { name: TOPICS.events, partitions: 3 },
       { name: TOPICS.dlpMatches, partitions: 3 },
+      { name: TOPICS.shadowAiEvents, partitions: 3 },
     ]);
     db = await createTestDatabase();
     env = { DATABASE_URL: db.url, KAFKA_BROKERS: broker.brokers.join(',') };
@@ -175,6 +176,7 @@ describe('kairro pipelines alone', () => {
     const broker = await startKafkaBroker([
       { name: TOPICS.events, partitions: 1 },
       { name: TOPICS.dlpMatches, partitions: 1 },
+      { name: TOPICS.shadowAiEvents, partitions: 1 },
     ]);
     const db = await createTestDatabase();
     try {

@@ -1,10 +1,15 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { ApiError } from '@kairro/http';
+import { eventFilterSql, type EventFilterInput } from './event-filter.ts';
+import { toIso } from './range.ts';
+
+export { toIso } from './range.ts';
 
 export interface EventView {
   eventId: string;
   occurredAt: string;
   userEmail: string;
+  team: string;
   tool: string;
   urlHost: string;
   action: string;
@@ -19,6 +24,7 @@ interface EventRow {
   event_id: string;
   occurred_at: string;
   user_email: string;
+  team: string;
   tool: string;
   url_host: string;
   action: string;
@@ -29,24 +35,31 @@ interface EventRow {
   reasons: string[];
 }
 
-/** The org's events, newest first, with an opaque keyset cursor (stable under concurrent inserts). */
+const COLUMNS = `event_id, occurred_at, user_email, team, tool, url_host, action, risk_level, match_count,
+       detectors, prompt_snippet, reasons`;
+
+/**
+ * The org's events matching the filters, newest first, with an opaque keyset cursor on
+ * `(occurred_at, event_id)` (stable under concurrent inserts). Pass the same filters with the cursor.
+ */
 export async function listEvents(
   ch: ClickHouseClient,
   orgId: string,
-  page: { limit: number; cursor?: string | undefined },
+  page: EventFilterInput & { limit: number; cursor?: string | undefined },
+  now = new Date(),
 ): Promise<{ events: EventView[]; nextCursor: string | null }> {
   const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const filter = eventFilterSql(orgId, page, now);
   const rows = await ch
     .query({
       query: `
-        SELECT event_id, occurred_at, user_email, tool, url_host, action, risk_level, match_count,
-               detectors, prompt_snippet, reasons
+        SELECT ${COLUMNS}
         FROM events FINAL
-        WHERE org_id = {org:String}
+        WHERE ${filter.where}
           ${after ? "AND (occurred_at, event_id) < ({t:DateTime64(3, 'UTC')}, {id:UUID})" : ''}
         ORDER BY occurred_at DESC, event_id DESC
         LIMIT {limit:UInt32}`,
-      query_params: { org: orgId, limit: page.limit + 1, ...(after ?? {}) },
+      query_params: { ...filter.params, limit: page.limit + 1, ...(after ?? {}) },
       format: 'JSONEachRow',
     })
     .then((r) => r.json<EventRow>());
@@ -58,8 +71,30 @@ export async function listEvents(
   };
 }
 
-export function toIso(chDateTime: string): string {
-  return chDateTime.includes('T') ? chDateTime : `${chDateTime.replace(' ', 'T')}Z`;
+/**
+ * The org's events matching the filters, newest first, at most `limit`, as ClickHouse streams them:
+ * rows are yielded as they arrive, never collected.
+ */
+export async function* streamEvents(
+  ch: ClickHouseClient,
+  orgId: string,
+  filters: EventFilterInput & { limit: number },
+  now = new Date(),
+): AsyncGenerator<EventView> {
+  const filter = eventFilterSql(orgId, filters, now);
+  const result = await ch.query({
+    query: `
+      SELECT ${COLUMNS}
+      FROM events FINAL
+      WHERE ${filter.where}
+      ORDER BY occurred_at DESC, event_id DESC
+      LIMIT {limit:UInt32}`,
+    query_params: { ...filter.params, limit: filters.limit },
+    format: 'JSONEachRow',
+  });
+  for await (const rows of result.stream<EventRow>()) {
+    for (const row of rows) yield toView(row.json());
+  }
 }
 
 function toView(r: EventRow): EventView {
@@ -67,6 +102,7 @@ function toView(r: EventRow): EventView {
     eventId: r.event_id,
     occurredAt: toIso(r.occurred_at),
     userEmail: r.user_email,
+    team: r.team,
     tool: r.tool,
     urlHost: r.url_host,
     action: r.action,

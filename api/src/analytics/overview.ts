@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { toIso } from './events.ts';
+import { toIso } from './range.ts';
 
 export const CHART_ACTIONS = ['ALLOW', 'WARN', 'MASK', 'BLOCK'] as const;
 type ChartAction = (typeof CHART_ACTIONS)[number];

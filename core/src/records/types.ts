@@ -15,6 +15,9 @@ export interface EventRecord {
   occurred_at: string;
   endpoint_id: string;
   user_email: string;
+  /** The employee's team name; '' when the identity has none. Absent in records of older ingest
+   * versions still in the stream: ClickHouse then writes the column default. */
+  team?: string;
   tool: string; // e.g. chatgpt, claude, or the url host when unknown
   url_host: string;
   action: Action;
@@ -26,6 +29,9 @@ export interface EventRecord {
   reasons: string[];
   policy_ids: string[];
   latency_ms: number;
+  /** The org's retention when the record was made; ClickHouse's TTL drops the row after it
+   * (absent: the column default, 400 days). */
+  retention_days?: number;
 }
 
 /** One DLP finding of an event. Topic `kairro.dlp-matches`, key `org_id`. */
@@ -33,6 +39,11 @@ export interface DlpMatchRecord {
   event_id: string;
   org_id: string;
   occurred_at: string;
+  /** The event's context, copied so DLP aggregates need no join (absent from older ingest). */
+  user_email?: string;
+  team?: string;
+  tool?: string;
+  action?: Action;
   match_index: number;
   detector: string;
   rule_id: string;
@@ -42,11 +53,42 @@ export interface DlpMatchRecord {
   end: number;
   /** Redacted snippet with a little context; never the raw value. */
   snippet: string;
+  retention_days?: number;
 }
+
+/** Where a shadow-AI event was seen. */
+export type ShadowAiSource = 'extension' | 'dlp' | 'heuristic';
+
+/**
+ * Use of an AI tool seen outside a prompt evaluation (a visit, an upload, a network heuristic).
+ * Topic `kairro.shadow-ai-events`, key `org_id`; table `shadow_ai_events`.
+ */
+export interface ShadowAiEventRecord {
+  event_id: string; // UUIDv7
+  org_id: string;
+  occurred_at: string;
+  endpoint_id: string;
+  user_email: string;
+  team: string;
+  tool: string;
+  url_host: string;
+  /** Catalog category of the tool, e.g. chat, code, image; '' when unknown. */
+  category: string;
+  action: Action;
+  severity: RiskLevel;
+  source: ShadowAiSource;
+  /** Short, redacted description; never page content. */
+  detail: string;
+  retention_days: number;
+}
+
+/** Retention when an org never set one (days). */
+export const DEFAULT_RETENTION_DAYS = 400;
 
 export const TOPICS = {
   events: 'kairro.events',
   dlpMatches: 'kairro.dlp-matches',
+  shadowAiEvents: 'kairro.shadow-ai-events',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

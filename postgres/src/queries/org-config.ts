@@ -8,6 +8,10 @@ import type { LicenseStatus } from './licenses.ts';
 export interface OrgConfig {
   orgId: string;
   name: string;
+  /** Days the org's events are kept in ClickHouse (the rows' TTL). */
+  retentionDays: number;
+  /** Team name by lower-case employee email, for identities that have a team. */
+  teams: Map<string, string>;
   /** Allowlists, test cards and what events store (defaults when the org never set them). */
   dlp: DlpSettings;
   /** Every custom detector of the org, enabled or not, uncompiled (ingest compiles them). */
@@ -19,14 +23,16 @@ export interface OrgConfig {
 /** Loads the config of the given orgs, or of every org when `orgIds` is omitted. */
 export async function loadOrgConfigs(sql: Sql, orgIds?: string[]): Promise<Map<string, OrgConfig>> {
   const only = orgIds ?? null;
-  const orgs = await sql<{ id: string; name: string }[]>`
-    select id, name from orgs
+  const orgs = await sql<{ id: string; name: string; retention_days: number }[]>`
+    select id, name, retention_days from orgs
     where ${only}::uuid[] is null or id = any(${only}::uuid[])`;
   const configs = new Map<string, OrgConfig>();
   for (const org of orgs) {
     configs.set(org.id, {
       orgId: org.id,
       name: org.name,
+      retentionDays: org.retention_days,
+      teams: new Map(),
       dlp: { ...DEFAULT_DLP_SETTINGS },
       customDetectors: [],
       licenses: new Map(),
@@ -43,6 +49,12 @@ export async function loadOrgConfigs(sql: Sql, orgIds?: string[]): Promise<Map<s
   for (const detector of await listCustomDetectors(sql, ids)) {
     configs.get(detector.orgId)?.customDetectors.push(detector);
   }
+
+  const members = await sql<{ org_id: string; email: string; team: string }[]>`
+    select i.org_id, i.email, t.name as team
+    from identities i join teams t on t.id = i.team_id
+    where i.org_id = any(${ids}::uuid[])`;
+  for (const m of members) configs.get(m.org_id)?.teams.set(m.email.toLowerCase(), m.team);
 
   const licenses = await sql<{ id: string; org_id: string; status: LicenseStatus; expires_at: Date }[]>`
     select id, org_id, status, expires_at from licenses where org_id = any(${ids}::uuid[])`;

@@ -1,0 +1,151 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { chTime, toIso, type TimeRange } from './range.ts';
+
+/**
+ * DLP analytics, read from the hourly aggregates (`dlp_hourly`, `events_hourly`) that materialized
+ * views fill at insert time: a dashboard never scans the raw tables.
+ */
+
+export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+type SeverityCounts = Record<(typeof SEVERITIES)[number], number>;
+
+export interface DlpOverview {
+  from: string;
+  to: string;
+  totalFindings: number;
+  bySeverity: SeverityCounts;
+  byDetector: Array<{ detector: string; findings: number; blocked: number; warned: number }>;
+  topPatterns: Array<{ detector: string; ruleId: string; severity: string; findings: number }>;
+  highOrCriticalLast7Days: { findings: number; events: number };
+  ratios: {
+    events: number;
+    flagged: number;
+    blocked: number;
+    warned: number;
+    blockRate: number;
+    warnRate: number;
+  };
+}
+
+const hourRange = (orgId: string, range: TimeRange) => ({
+  where: "org_id = {org:String} AND hour >= {from:DateTime('UTC')} AND hour < {to:DateTime('UTC')}",
+  params: { org: orgId, from: chTime(range.from).slice(0, 19), to: chTime(range.to).slice(0, 19) },
+});
+
+export async function dlpOverview(
+  ch: ClickHouseClient,
+  orgId: string,
+  range: TimeRange,
+  opts: { top: number; now: Date },
+): Promise<DlpOverview> {
+  const r = hourRange(orgId, range);
+  const json = <T>(query: string, params: Record<string, unknown> = r.params) =>
+    ch.query({ query, query_params: params, format: 'JSONEachRow' }).then((res) => res.json<T>());
+
+  const severities = await json<{ severity: string; findings: string }>(`
+    SELECT severity, sum(matches) AS findings FROM dlp_hourly WHERE ${r.where} GROUP BY severity`);
+  const detectors = await json<{ detector: string; findings: string; blocked: string; warned: string }>(`
+    SELECT detector, sum(matches) AS findings, sumIf(matches, action = 'BLOCK') AS blocked,
+           sumIf(matches, action = 'WARN') AS warned
+    FROM dlp_hourly WHERE ${r.where}
+    GROUP BY detector ORDER BY findings DESC, detector LIMIT 100`);
+  const patterns = await json<{ detector: string; rule_id: string; severity: string; findings: string }>(
+    `SELECT detector, rule_id, any(severity) AS severity, sum(matches) AS findings
+     FROM dlp_hourly WHERE ${r.where}
+     GROUP BY detector, rule_id ORDER BY findings DESC, detector, rule_id LIMIT {top:UInt8}`,
+    { ...r.params, top: opts.top },
+  );
+  const week = hourRange(orgId, {
+    from: new Date(opts.now.getTime() - 7 * 24 * 3_600_000),
+    to: new Date(opts.now.getTime() + 3_600_000),
+  });
+  const [highFindings] = await json<{ findings: string }>(
+    `SELECT sum(matches) AS findings FROM dlp_hourly
+     WHERE ${week.where} AND severity IN ('HIGH', 'CRITICAL')`,
+    week.params,
+  );
+  const [highEvents] = await json<{ events: string }>(
+    `SELECT sum(events) AS events FROM events_hourly
+     WHERE ${week.where} AND risk_level IN ('HIGH', 'CRITICAL')`,
+    week.params,
+  );
+  const [totals] = await json<{ events: string; flagged: string; blocked: string; warned: string }>(`
+    SELECT sum(events) AS events, sum(flagged) AS flagged, sumIf(events, action = 'BLOCK') AS blocked,
+           sumIf(events, action = 'WARN') AS warned
+    FROM events_hourly WHERE ${r.where}`);
+
+  const bySeverity: SeverityCounts = { LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0 };
+  for (const s of severities)
+    if (s.severity in bySeverity) bySeverity[s.severity as keyof SeverityCounts] = Number(s.findings);
+  const events = Number(totals?.events ?? 0);
+  const blocked = Number(totals?.blocked ?? 0);
+  const warned = Number(totals?.warned ?? 0);
+  return {
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+    totalFindings: Object.values(bySeverity).reduce((a, b) => a + b, 0),
+    bySeverity,
+    byDetector: detectors.map((d) => ({
+      detector: d.detector,
+      findings: Number(d.findings),
+      blocked: Number(d.blocked),
+      warned: Number(d.warned),
+    })),
+    topPatterns: patterns.map((p) => ({
+      detector: p.detector,
+      ruleId: p.rule_id,
+      severity: p.severity,
+      findings: Number(p.findings),
+    })),
+    highOrCriticalLast7Days: {
+      findings: Number(highFindings?.findings ?? 0),
+      events: Number(highEvents?.events ?? 0),
+    },
+    ratios: {
+      events,
+      flagged: Number(totals?.flagged ?? 0),
+      blocked,
+      warned,
+      blockRate: events ? blocked / events : 0,
+      warnRate: events ? warned / events : 0,
+    },
+  };
+}
+
+export type Bucket = 'hour' | 'day';
+
+/** Findings per bucket and severity (sparse: a missing bucket has none). */
+export async function dlpTrend(
+  ch: ClickHouseClient,
+  orgId: string,
+  range: TimeRange,
+  opts: { bucket: Bucket; detector?: string | undefined; severity?: string | undefined },
+): Promise<{
+  from: string;
+  to: string;
+  bucket: Bucket;
+  points: Array<{ start: string; severity: string; findings: number }>;
+}> {
+  const r = hourRange(orgId, range);
+  const rows = await ch
+    .query({
+      query: `
+        SELECT ${opts.bucket === 'day' ? 'toStartOfDay(hour)' : 'hour'} AS start, severity,
+               sum(matches) AS findings
+        FROM dlp_hourly
+        WHERE ${r.where}
+          ${opts.detector ? 'AND detector = {detector:String}' : ''}
+          ${opts.severity ? 'AND severity = {severity:String}' : ''}
+        GROUP BY start, severity
+        ORDER BY start, severity`,
+      query_params: { ...r.params, detector: opts.detector ?? '', severity: opts.severity ?? '' },
+      format: 'JSONEachRow',
+    })
+    .then((res) => res.json<{ start: string; severity: string; findings: string }>());
+  return {
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+    bucket: opts.bucket,
+    points: rows.map((p) => ({ start: toIso(p.start), severity: p.severity, findings: Number(p.findings) })),
+  };
+}
