@@ -89,6 +89,8 @@ export const TOPICS = {
   events: 'kairro.events',
   dlpMatches: 'kairro.dlp-matches',
   shadowAiEvents: 'kairro.shadow-ai-events',
+  /** Records the ClickHouse writer could not write, with the reason (see pipelines). */
+  deadLetters: 'kairro.dead-letters',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
