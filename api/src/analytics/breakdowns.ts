@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { chTime, toIso, type TimeRange } from './range.ts';
+import { chTime, toIsoMs, type TimeRange } from './range.ts';
 
 export const BREAKDOWN_DIMENSIONS = { user: 'user_email', tool: 'tool', team: 'team' } as const;
 export type BreakdownDimension = keyof typeof BREAKDOWN_DIMENSIONS;
@@ -37,15 +37,15 @@ export async function breakdown(
   const rows = await ch
     .query({
       query: `
-        SELECT ${column} AS key, sum(events) AS events, sumIf(events, action = 'BLOCK') AS blocked,
-               sumIf(events, action = 'WARN') AS warned, sum(flagged) AS flagged,
-               sum(findings) AS findings, uniqExact(user_email) AS users
+        SELECT ${column} AS key, sum(events) AS n_events, sumIf(events, action = 'BLOCK') AS n_blocked,
+               sumIf(events, action = 'WARN') AS n_warned, sum(flagged) AS n_flagged,
+               sum(findings) AS n_findings, uniqExact(user_email) AS n_users
         FROM events_hourly
         WHERE org_id = {org:String} AND hour >= {from:DateTime('UTC')} AND hour < {to:DateTime('UTC')}
           ${opts.tool ? 'AND tool = {tool:String}' : ''}
           ${opts.team ? 'AND team = {team:String}' : ''}
         GROUP BY key
-        ORDER BY ${sort} DESC, key
+        ORDER BY n_${sort} DESC, key
         LIMIT {limit:UInt16}`,
       query_params: {
         org: orgId,
@@ -57,19 +57,19 @@ export async function breakdown(
       },
       format: 'JSONEachRow',
     })
-    .then((r) => r.json<Record<keyof BreakdownRow, string>>());
+    .then((r) => r.json<Record<string, string>>());
   return {
     from: range.from.toISOString(),
     to: range.to.toISOString(),
     by: opts.by,
     rows: rows.map((r) => ({
-      key: r.key,
-      events: Number(r.events),
-      blocked: Number(r.blocked),
-      warned: Number(r.warned),
-      flagged: Number(r.flagged),
-      findings: Number(r.findings),
-      users: Number(r.users),
+      key: r.key ?? '',
+      events: Number(r.n_events),
+      blocked: Number(r.n_blocked),
+      warned: Number(r.n_warned),
+      flagged: Number(r.n_flagged),
+      findings: Number(r.n_findings),
+      users: Number(r.n_users),
     })),
   };
 }
@@ -95,13 +95,13 @@ export async function aiToolInventory(
   const rows = await ch
     .query({
       query: `
-        SELECT tool, max(category) AS category, min(first_seen) AS first_seen, max(last_seen) AS last_seen,
-               uniqMerge(users) AS users, sum(events) AS events, sum(prompts) AS prompts,
-               sum(blocked) AS blocked, sum(warned) AS warned
+        SELECT tool, max(category) AS t_category, min(first_seen) AS t_first_seen,
+               max(last_seen) AS t_last_seen, uniqMerge(users) AS t_users, sum(events) AS t_events,
+               sum(prompts) AS t_prompts, sum(blocked) AS t_blocked, sum(warned) AS t_warned
         FROM ai_tool_inventory
         WHERE org_id = {org:String}
         GROUP BY tool
-        ORDER BY events DESC, tool
+        ORDER BY t_events DESC, tool
         LIMIT {limit:UInt16}`,
       query_params: { org: orgId, limit },
       format: 'JSONEachRow',
@@ -109,13 +109,13 @@ export async function aiToolInventory(
     .then((r) => r.json<Record<string, string>>());
   return rows.map((r) => ({
     tool: r.tool ?? '',
-    category: r.category ?? '',
-    firstSeen: toIso(r.first_seen ?? ''),
-    lastSeen: toIso(r.last_seen ?? ''),
-    users: Number(r.users),
-    events: Number(r.events),
-    prompts: Number(r.prompts),
-    blocked: Number(r.blocked),
-    warned: Number(r.warned),
+    category: r.t_category ?? '',
+    firstSeen: toIsoMs(r.t_first_seen ?? ''),
+    lastSeen: toIsoMs(r.t_last_seen ?? ''),
+    users: Number(r.t_users),
+    events: Number(r.t_events),
+    prompts: Number(r.t_prompts),
+    blocked: Number(r.t_blocked),
+    warned: Number(r.t_warned),
   }));
 }

@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { chTime, toIso, type TimeRange } from './range.ts';
+import { chTime, toIsoMs, type TimeRange } from './range.ts';
 
 /**
  * DLP analytics, read from the hourly aggregates (`dlp_hourly`, `events_hourly`) that materialized
@@ -49,8 +49,8 @@ export async function dlpOverview(
            sumIf(matches, action = 'WARN') AS warned
     FROM dlp_hourly WHERE ${r.where}
     GROUP BY detector ORDER BY findings DESC, detector LIMIT 100`);
-  const patterns = await json<{ detector: string; rule_id: string; severity: string; findings: string }>(
-    `SELECT detector, rule_id, any(severity) AS severity, sum(matches) AS findings
+  const patterns = await json<{ detector: string; rule_id: string; rule_severity: string; findings: string }>(
+    `SELECT detector, rule_id, any(severity) AS rule_severity, sum(matches) AS findings
      FROM dlp_hourly WHERE ${r.where}
      GROUP BY detector, rule_id ORDER BY findings DESC, detector, rule_id LIMIT {top:UInt8}`,
     { ...r.params, top: opts.top },
@@ -69,15 +69,15 @@ export async function dlpOverview(
      WHERE ${week.where} AND risk_level IN ('HIGH', 'CRITICAL')`,
     week.params,
   );
-  const [totals] = await json<{ events: string; flagged: string; blocked: string; warned: string }>(`
-    SELECT sum(events) AS events, sum(flagged) AS flagged, sumIf(events, action = 'BLOCK') AS blocked,
-           sumIf(events, action = 'WARN') AS warned
+  const [totals] = await json<{ events_sum: string; flagged_sum: string; blocked: string; warned: string }>(`
+    SELECT sumIf(events, action = 'BLOCK') AS blocked, sumIf(events, action = 'WARN') AS warned,
+           sum(flagged) AS flagged_sum, sum(events) AS events_sum
     FROM events_hourly WHERE ${r.where}`);
 
   const bySeverity: SeverityCounts = { LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0 };
   for (const s of severities)
     if (s.severity in bySeverity) bySeverity[s.severity as keyof SeverityCounts] = Number(s.findings);
-  const events = Number(totals?.events ?? 0);
+  const events = Number(totals?.events_sum ?? 0);
   const blocked = Number(totals?.blocked ?? 0);
   const warned = Number(totals?.warned ?? 0);
   return {
@@ -94,7 +94,7 @@ export async function dlpOverview(
     topPatterns: patterns.map((p) => ({
       detector: p.detector,
       ruleId: p.rule_id,
-      severity: p.severity,
+      severity: p.rule_severity,
       findings: Number(p.findings),
     })),
     highOrCriticalLast7Days: {
@@ -103,7 +103,7 @@ export async function dlpOverview(
     },
     ratios: {
       events,
-      flagged: Number(totals?.flagged ?? 0),
+      flagged: Number(totals?.flagged_sum ?? 0),
       blocked,
       warned,
       blockRate: events ? blocked / events : 0,
@@ -146,6 +146,10 @@ export async function dlpTrend(
     from: range.from.toISOString(),
     to: range.to.toISOString(),
     bucket: opts.bucket,
-    points: rows.map((p) => ({ start: toIso(p.start), severity: p.severity, findings: Number(p.findings) })),
+    points: rows.map((p) => ({
+      start: toIsoMs(p.start),
+      severity: p.severity,
+      findings: Number(p.findings),
+    })),
   };
 }

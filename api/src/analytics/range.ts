@@ -55,6 +55,11 @@ export function toIso(chDateTime: string): string {
   return chDateTime.includes('T') ? chDateTime : `${chDateTime.replace(' ', 'T')}Z`;
 }
 
+/** A ClickHouse DateTime text as ISO-8601 UTC with milliseconds, like `Date#toISOString`. */
+export function toIsoMs(chDateTime: string): string {
+  return new Date(toIso(chDateTime)).toISOString();
+}
+
 function checkExclusive(input: RangeInput): void {
   if (input.hours !== undefined && (input.from !== undefined || input.to !== undefined))
     throw new ApiError('BAD_REQUEST', 'Pass either "hours" or "from"/"to", not both.');
