@@ -69,7 +69,7 @@ describe('ClickHouse analytics model', () => {
       ],
       format: 'JSONEachRow',
     });
-    expect((await migrateClickHouse(ch.client)).applied).toEqual(['0002_analytics.sql']);
+    expect((await migrateClickHouse(ch.client)).applied).toContain('0002_analytics.sql');
   });
   afterAll(async () => {
     await ch?.close();

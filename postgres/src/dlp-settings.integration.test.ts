@@ -45,7 +45,7 @@ describe('DLP settings and custom detectors in Postgres', () => {
     orgA = await createOrg(sql, { name: 'A', slug: 'a' });
     orgB = await createOrg(sql, { name: 'B', slug: 'b' });
     await sql`update orgs set store_prompt_snippets = true where id = ${orgB}`;
-    expect(await migratePostgres(sql)).toEqual(['dlp_settings.sql']);
+    expect(await migratePostgres(sql)).toEqual(['dlp_settings.sql', 'retention_and_teams.sql']);
   });
   afterAll(async () => {
     await sql?.end();

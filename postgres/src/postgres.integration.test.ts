@@ -70,7 +70,7 @@ describe.each(targets)('config store on %s', (_name, open) => {
     const other = connectPostgres(target.url);
     const [a, b] = await Promise.all([migratePostgres(sql), migratePostgres(other)]);
     await other.end();
-    expect([...a, ...b]).toEqual(['initial.sql', 'dlp_settings.sql']);
+    expect([...a, ...b]).toEqual(['initial.sql', 'dlp_settings.sql', 'retention_and_teams.sql']);
     expect(await migratePostgres(sql)).toEqual([]);
     const tables = await sql<
       { tablename: string }[]
