@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.ts';
 import { detectorRoutes } from './routes/detectors.ts';
 import { dlpSettingsRoutes } from './routes/dlp-settings.ts';
 import { eventRoutes } from './routes/events.ts';
+import { sqlRoutes } from './routes/sql.ts';
 
 const PUBLIC_ADMIN_PATHS = new Set(['/v1/admin/auth/login', '/v1/admin/auth/logout']);
 
@@ -48,6 +49,7 @@ export async function buildApiApp(
   analyticsRoutes(app, deps);
   detectorRoutes(app, deps);
   dlpSettingsRoutes(app, deps);
+  sqlRoutes(app, deps);
   await serveConsole(app, deps.consoleDir);
   return app;
 }
