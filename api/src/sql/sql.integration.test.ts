@@ -99,6 +99,11 @@ describe('SQL workbench', () => {
     expect(anon.statusCode).toBe(401);
   });
 
+  it('is documented in OpenAPI', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/admin/sql', '/v1/admin/sql/schema']));
+  });
+
   // Each of these either fails cleanly (4xx) or answers, and never with org B's data.
   const attacks: [string, string][] = [
     ['plain select', 'SELECT * FROM events'],
