@@ -176,6 +176,9 @@ describe('exports', () => {
     const res = await get(w.a, '/v1/admin/events/export?format=csv&action=BLOCK');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    // Streamed: the length is not known up front, so the file was never assembled in memory.
+    expect(res.headers['content-length']).toBeUndefined();
+    expect(res.headers['transfer-encoding']).toBe('chunked');
     expect(res.headers['content-disposition']).toMatch(
       /^attachment; filename="kairro-events-\d{8}T\d{6}Z\.csv"$/,
     );
@@ -454,6 +457,8 @@ describe('validation and sessions', () => {
     '/v1/admin/events?limit=0',
     '/v1/admin/events?org=someone-else',
     '/v1/admin/events/export?format=xml',
+    '/v1/admin/events/export?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z',
+    '/v1/admin/analytics/dlp?hours=24&to=2026-01-01T00:00:00Z',
     '/v1/admin/events/export?limit=100001',
     '/v1/admin/analytics/dlp?top=21',
     '/v1/admin/analytics/dlp/trend?bucket=week',
