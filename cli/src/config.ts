@@ -19,6 +19,11 @@ export interface KairroConfig {
   clickhouseDatabase: string;
   /** Kafka bootstrap brokers; unset → the in-process bus (all roles in one process). */
   kafkaBrokers: string[] | undefined;
+  /**
+   * How long a consumer may stay silent before Kafka gives its partitions to another: after a
+   * crash, the restarted writer waits this long for its old membership to expire.
+   */
+  kafkaSessionTimeoutMs: number;
   /** Most bytes of undelivered records kept on disk (the embedded stream, ingest's Kafka buffer). */
   streamBufferBytes: number;
   logLevel: string;
@@ -42,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clickhouseDatabase: ident(env, 'CLICKHOUSE_DATABASE', 'kairro'),
     kafkaBrokers: env.KAFKA_BROKERS ? brokers(env.KAFKA_BROKERS) : undefined,
     streamBufferBytes: megabytes(env, 'KAIRRO_STREAM_BUFFER_MB', 512),
+    kafkaSessionTimeoutMs: milliseconds(env, 'KAIRRO_KAFKA_SESSION_TIMEOUT_MS', 30_000, 6_000, 300_000),
     logLevel: oneOf(
       env,
       'KAIRRO_LOG_LEVEL',
@@ -62,6 +68,21 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new ConfigError(`${name} must be a port number 0–65535, got "${raw}"`);
+  return n;
+}
+
+function milliseconds(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be a whole number of milliseconds (${min}–${max}), got "${raw}"`);
   return n;
 }
 

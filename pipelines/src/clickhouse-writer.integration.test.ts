@@ -96,4 +96,40 @@ describe('ClickHouse writer', () => {
     await writer.stop();
     expect(await count('events', id)).toBe(1);
   });
+
+  it('dead-letters poison records with the reason and keeps the stream moving', async () => {
+    const stream = createMemoryStream({ backoff: { initialMs: 20, maxMs: 50 } });
+    const writer = await startClickHouseWriter({ stream, clickhouse: ch.client, logger });
+    const good = ['01938a3c-0000-7000-8000-000000000010', '01938a3c-0000-7000-8000-000000000011'];
+    await stream.publish(TOPICS.events, [
+      { key: 'org-a', value: event(good[0]!) },
+      // Refused by ClickHouse (not a UUID) in the middle of a batch of good rows.
+      { key: 'org-a', value: { ...event(good[0]!), event_id: 'not-a-uuid' } },
+      { key: 'org-a', value: 'just a string' },
+      { key: 'org-a', value: { ...event(good[1]!), org_id: undefined } },
+      { key: 'org-a', value: event(good[1]!) },
+    ]);
+    // Records after the poison still arrive.
+    const later = '01938a3c-0000-7000-8000-000000000012';
+    await stream.publish(TOPICS.events, [{ key: 'org-a', value: event(later) }]);
+    await stream.close();
+    await writer.stop();
+
+    for (const id of [...good, later]) expect(await count('events', id)).toBe(1);
+    const letters = await ch.client
+      .query({
+        query: 'SELECT org_id, topic, reason, payload FROM dead_letters FINAL ORDER BY source_offset',
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<{ org_id: string; topic: string; reason: string; payload: string }>());
+    expect(letters.map((l) => [l.org_id, l.topic])).toEqual([
+      ['org-a', TOPICS.events],
+      ['', TOPICS.events],
+      ['', TOPICS.events],
+    ]);
+    expect(letters[0]!.reason).toMatch(/ClickHouse refused the row: .*UUID/i);
+    expect(JSON.parse(letters[0]!.payload).event_id).toBe('not-a-uuid');
+    expect(letters[1]!.reason).toBe('the record is not a JSON object');
+    expect(letters[2]!.reason).toBe('org_id is missing');
+  });
 });

@@ -1,31 +1,87 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { clickHouseErrorType } from '@kairro/clickhouse';
 import { TOPICS } from '@kairro/core';
 import type { ConsumedRecord, RecordStream, Subscription } from '@kairro/stream';
+import { DEAD_LETTER_TOPIC, deadLetter, isDataError, shapeProblem, type DeadLetter } from './dead-letters.ts';
 
 /** Which ClickHouse table each topic lands in. */
 export const TOPIC_TABLES: Readonly<Record<string, string>> = {
   [TOPICS.events]: 'events',
   [TOPICS.dlpMatches]: 'dlp_matches',
+  [TOPICS.shadowAiEvents]: 'shadow_ai_events',
+  [DEAD_LETTER_TOPIC]: 'dead_letters',
 };
 
 export const CLICKHOUSE_WRITER_GROUP = 'kairro-clickhouse-writer';
 
 export interface WriterLogger {
   error(obj: object, msg: string): void;
+  warn?(obj: object, msg: string): void;
   debug?(obj: object, msg: string): void;
 }
 
 /**
- * Consumes record batches and inserts each into its table. The stream commits a batch only after the
- * handler resolves, i.e. after ClickHouse acknowledged the insert; a failed insert rejects and the
- * batch is redelivered. Tables are ReplacingMergeTree keyed on the event id, so a redelivery after a
- * crash between insert and commit collapses into the rows already written.
+ * Consumes record batches and inserts each into its table. The stream commits a batch only after
+ * the handler resolves, i.e. after ClickHouse acknowledged the insert; a failed insert rejects and
+ * the batch is redelivered after a back-off, for as long as ClickHouse is unavailable. Tables are
+ * ReplacingMergeTree keyed on the event id, so a redelivery after a crash between insert and commit
+ * collapses into the rows already written.
+ *
+ * A record that can never be written (not JSON, not a row, or refused by ClickHouse as malformed)
+ * goes to the dead-letter topic with the reason, and the batch moves on: one poison record must not
+ * stop the stream. Malformed rows inside a batch are found by splitting it in halves.
  */
 export async function startClickHouseWriter(deps: {
   stream: RecordStream;
   clickhouse: ClickHouseClient;
   logger: WriterLogger;
+  now?: () => Date;
 }): Promise<Subscription> {
+  const now = deps.now ?? (() => new Date());
+
+  async function insert(table: string, records: readonly ConsumedRecord[]): Promise<void> {
+    await deps.clickhouse.insert({ table, values: records.map((r) => r.value), format: 'JSONEachRow' });
+  }
+
+  /** Inserts what it can; returns the records ClickHouse refused as malformed, with why. */
+  async function insertOrIsolate(
+    table: string,
+    records: readonly ConsumedRecord[],
+  ): Promise<Array<[ConsumedRecord, string]>> {
+    try {
+      await insert(table, records);
+      return [];
+    } catch (err) {
+      if (!isDataError(clickHouseErrorType(err))) {
+        deps.logger.error(
+          { err, table, records: records.length },
+          'ClickHouse insert failed; batch will be retried',
+        );
+        throw err;
+      }
+      if (records.length === 1) return [[records[0]!, `ClickHouse refused the row: ${message(err)}`]];
+      const half = Math.ceil(records.length / 2);
+      return [
+        ...(await insertOrIsolate(table, records.slice(0, half))),
+        ...(await insertOrIsolate(table, records.slice(half))),
+      ];
+    }
+  }
+
+  async function deadLetterAll(rejected: Array<[ConsumedRecord, string]>): Promise<void> {
+    if (rejected.length === 0) return;
+    const letters: DeadLetter[] = rejected.map(([record, reason]) => deadLetter(record, reason, now()));
+    // Published before the batch commits: if this fails, the batch is retried, so nothing is lost.
+    await deps.stream.publish(
+      DEAD_LETTER_TOPIC,
+      letters.map((letter) => ({ key: letter.org_id, value: letter })),
+    );
+    deps.logger.warn?.(
+      { records: letters.map((l) => ({ topic: l.topic, offset: l.source_offset, reason: l.reason })) },
+      'records dead-lettered',
+    );
+  }
+
   return deps.stream.subscribe({
     groupId: CLICKHOUSE_WRITER_GROUP,
     topics: Object.keys(TOPIC_TABLES),
@@ -34,15 +90,23 @@ export async function startClickHouseWriter(deps: {
       if (!first) return;
       const table = TOPIC_TABLES[first.topic];
       if (!table) throw new Error(`No table for topic ${first.topic}`);
-      try {
-        await deps.clickhouse.insert({ table, values: records.map((r) => r.value), format: 'JSONEachRow' });
-      } catch (err) {
-        deps.logger.error(
-          { err, table, records: records.length },
-          'ClickHouse insert failed; batch will be retried',
-        );
-        throw err;
+      const rejected: Array<[ConsumedRecord, string]> = [];
+      const rows: ConsumedRecord[] = [];
+      for (const record of records) {
+        const problem = shapeProblem(record);
+        if (problem) rejected.push([record, problem]);
+        else rows.push(record);
       }
+      if (rows.length > 0) rejected.push(...(await insertOrIsolate(table, rows)));
+      if (first.topic === DEAD_LETTER_TOPIC) {
+        // A dead letter is plain strings by construction; one ClickHouse refuses is logged, not looped.
+        for (const [record, reason] of rejected)
+          deps.logger.error({ offset: record.offset, reason }, 'dead letter could not be stored; dropped');
+        return;
+      }
+      await deadLetterAll(rejected);
     },
   });
 }
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err)).slice(0, 500);

@@ -166,7 +166,7 @@ async function startConsumer(
     const records = decode(batch, logger);
 
     try {
-      if (records.length > 0) await withHeartbeat(handler(records), payload.heartbeat);
+      await withHeartbeat(handler(records), payload.heartbeat);
     } catch (error) {
       const count = (failures.get(partitionKey) ?? 0) + 1;
       failures.set(partitionKey, count);
@@ -230,33 +230,30 @@ async function startConsumer(
 }
 
 function decode(batch: Batch, logger: StreamLogger): ConsumedRecord[] {
-  const records: ConsumedRecord[] = [];
-  for (const message of batch.messages) {
-    let value: unknown = null;
-    if (message.value !== null) {
-      try {
-        value = JSON.parse(message.value.toString('utf8'));
-      } catch (error) {
-        // A record that is not JSON can never be handled; redelivering it would block the
-        // partition forever. Skip it loudly.
-        logger.error('stream record is not JSON; skipped', {
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: message.offset,
-          error: error instanceof Error ? error.message : String(error),
-        });
-        continue;
-      }
-    }
-    records.push({
+  return batch.messages.map((message) => {
+    const record: ConsumedRecord = {
       topic: batch.topic,
       partition: batch.partition,
       offset: message.offset,
       key: message.key?.toString('utf8') ?? '',
-      value,
-    });
-  }
-  return records;
+      value: null,
+    };
+    if (message.value === null) return record;
+    const text = message.value.toString('utf8');
+    try {
+      record.value = JSON.parse(text);
+    } catch (error) {
+      // Redelivering it can never help: the handler gets the raw text to dead-letter it.
+      logger.warn('stream record is not JSON', {
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: message.offset,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      record.undecodable = text;
+    }
+    return record;
+  });
 }
 
 /** Keeps the group membership alive while a slow handler runs (kafkajs throttles the calls). */

@@ -243,7 +243,9 @@ export function createLocalStream(
     kind,
 
     async publish(topic: string, records: StreamRecord[]): Promise<void> {
-      if (state !== 'open') throw new Error(`record stream is ${state}; cannot publish to ${topic}`);
+      // Allowed while closing: a consumer may still publish (the writer's dead letters), and the
+      // drain delivers that too.
+      if (state === 'closed') throw new Error(`record stream is closed; cannot publish to ${topic}`);
       if (records.length === 0) return;
       // JSON.stringify(undefined) is undefined; Kafka would carry it as null.
       const entries = records.map((r) => ({ key: r.key, json: JSON.stringify(r.value) ?? 'null' }));

@@ -16,6 +16,11 @@ export interface ConsumedRecord<T = unknown> {
   offset: string;
   key: string;
   value: T;
+  /**
+   * The raw text of a record whose value is not JSON (its `value` is then null). Handed to the
+   * handler rather than skipped, so it can be dead-lettered with the reason.
+   */
+  undecodable?: string;
 }
 
 /**

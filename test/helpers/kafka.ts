@@ -14,6 +14,12 @@ export interface KafkaBroker {
   stop(): Promise<void>;
 }
 
+/** The mock cluster can also simulate an outage: every broker refuses connections, data kept. */
+export interface MockKafkaBroker extends KafkaBroker {
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
 export interface TopicSpec {
   name: string;
   partitions: number;
@@ -53,7 +59,7 @@ async function useExternalCluster(brokers: string[], topics: TopicSpec[]): Promi
 }
 
 /** Always librdkafka's mock cluster, even when KAFKA_BROKERS is set: for tests that stop it. */
-export async function startMockCluster(topics: TopicSpec[]): Promise<KafkaBroker> {
+export async function startMockCluster(topics: TopicSpec[]): Promise<MockKafkaBroker> {
   // Builds the binary when missing or stale (and installs librdkafka on a fresh root machine), so
   // running vitest directly works as well as `npm test`. Fast when there is nothing to do.
   execFileSync('bash', [prereqs, '--kafka-only'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -75,33 +81,51 @@ export async function startMockCluster(topics: TopicSpec[]): Promise<KafkaBroker
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const bootstraps = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(
-      () => reject(new Error(`kafka-mock printed no bootstraps in 10 s: ${stderr}`)),
-      10_000,
-    );
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const newline = out.indexOf('\n');
-      if (newline >= 0) {
-        clearTimeout(timer);
-        resolve(out.slice(0, newline).trim());
-      }
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`kafka-mock exited (${code ?? signal}) before it was ready: ${stderr}`));
-    });
+  // stdout: the bootstraps line, then one echo line per command (see kafka-mock.c).
+  const lines: string[] = [];
+  let lineArrived: () => void = () => {};
+  let pending = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    pending += chunk;
+    const parts = pending.split('\n');
+    pending = parts.pop()!;
+    lines.push(...parts.map((l) => l.trim()).filter(Boolean));
+    lineArrived();
   });
+  const nextLine = (timeoutMs: number, what: string) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`kafka-mock: no ${what} in ${timeoutMs} ms: ${stderr}`)),
+        timeoutMs,
+      );
+      const check = () => {
+        const line = lines.shift();
+        if (line === undefined) return;
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        resolve(line);
+      };
+      const onExit = (code: number | null, signal: string | null) => {
+        clearTimeout(timer);
+        reject(new Error(`kafka-mock exited (${code ?? signal}) before its ${what}: ${stderr}`));
+      };
+      child.once('exit', onExit);
+      lineArrived = check;
+      check();
+    });
+  child.once('error', () => {});
+  const bootstraps = await nextLine(10_000, 'bootstraps');
+  const command = async (word: 'down' | 'up') => {
+    child.stdin.write(`${word}\n`);
+    const echo = await nextLine(5_000, `answer to "${word}"`);
+    if (echo !== word) throw new Error(`kafka-mock answered "${echo}" to "${word}"`);
+  };
 
   let stopping: Promise<void> | undefined;
   return {
     brokers: bootstraps.split(','),
+    down: () => command('down'),
+    up: () => command('up'),
     stop() {
       stopping ??= (async () => {
         process.off('exit', killOnExit);

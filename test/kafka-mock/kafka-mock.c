@@ -8,7 +8,9 @@
  * Prints the bootstrap servers as one line on stdout, then runs until SIGTERM/SIGINT or until stdin
  * closes. The stdin rule makes the broker die with the test process that spawned it (its pipe
  * closes even when the parent is SIGKILLed); --ignore-stdin is for running it by hand in the
- * background. Build: gcc -O2 -o test/kafka-mock/kafka-mock test/kafka-mock/kafka-mock.c -lrdkafka
+ * background. Lines on stdin are commands for outage tests: "down" disconnects every broker and
+ * refuses new connections (topics, records and committed offsets are kept), "up" accepts them
+ * again; each is answered with the same word on stdout once done. Build: gcc -O2 -o test/kafka-mock/kafka-mock test/kafka-mock/kafka-mock.c -lrdkafka
  */
 #include <errno.h>
 #include <librdkafka/rdkafka.h>
@@ -45,9 +47,25 @@ static int parse_topic(const char *arg, char *name, size_t name_size, int *parti
     return 0;
 }
 
-/* Blocks until a stop signal, or (unless ignored) until stdin reaches end of file. */
-static void wait_for_stop(int watch_stdin) {
+static void run_command(rd_kafka_mock_cluster_t *mcluster, const char *line) {
+    int down = strcmp(line, "down") == 0;
+    if (!down && strcmp(line, "up") != 0) {
+        fprintf(stderr, "kafka-mock: unknown command '%s' (want down or up)\n", line);
+        return;
+    }
+    for (int32_t id = 1; id <= BROKERS; id++) {
+        if (down) rd_kafka_mock_broker_set_down(mcluster, id);
+        else rd_kafka_mock_broker_set_up(mcluster, id);
+    }
+    printf("%s\n", line);
+    fflush(stdout);
+}
+
+/* Blocks until a stop signal, or (unless ignored) until stdin reaches end of file; runs commands. */
+static void wait_for_stop(rd_kafka_mock_cluster_t *mcluster, int watch_stdin) {
     char buf[256];
+    char line[64];
+    size_t used = 0;
     while (!stop_requested) {
         if (!watch_stdin) {
             pause(); /* returns on any handled signal */
@@ -61,8 +79,17 @@ static void wait_for_stop(int watch_stdin) {
         }
         if (ready == 0) continue;
         if (pfd.revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) {
-            ssize_t n = read(STDIN_FILENO, buf, sizeof buf); /* input is ignored; only EOF matters */
+            ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
             if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) return;
+            for (ssize_t i = 0; i < n; i++) {
+                if (buf[i] == '\n') {
+                    line[used] = '\0';
+                    if (used > 0) run_command(mcluster, line);
+                    used = 0;
+                } else if (used < sizeof line - 1) {
+                    line[used++] = buf[i];
+                }
+            }
         }
     }
 }
@@ -123,7 +150,7 @@ int main(int argc, char **argv) {
     if (status == 0) {
         printf("%s\n", rd_kafka_mock_cluster_bootstraps(mcluster));
         fflush(stdout);
-        wait_for_stop(watch_stdin);
+        wait_for_stop(mcluster, watch_stdin);
     }
 
     rd_kafka_mock_cluster_destroy(mcluster);

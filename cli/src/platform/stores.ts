@@ -103,6 +103,10 @@ export async function openStream(
     clientId,
     topics: Object.values(TOPICS),
     logger: log.child({ component: 'kafka' }),
+    consumer: {
+      sessionTimeout: config.kafkaSessionTimeoutMs,
+      heartbeatInterval: Math.min(3_000, Math.floor(config.kafkaSessionTimeoutMs / 3)),
+    },
   });
   if (!publishes) return { stream: kafka, backlog: undefined };
   const buffered = await createBufferedStream({
