@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   closeConnectionsOnShutdown,
@@ -15,6 +16,7 @@ import { authRoutes } from './routes/auth.ts';
 import { detectorRoutes } from './routes/detectors.ts';
 import { dlpSettingsRoutes } from './routes/dlp-settings.ts';
 import { eventRoutes } from './routes/events.ts';
+import { liveRoutes } from './routes/live.ts';
 import { sqlRoutes } from './routes/sql.ts';
 
 const PUBLIC_ADMIN_PATHS = new Set(['/v1/admin/auth/login', '/v1/admin/auth/logout']);
@@ -31,6 +33,8 @@ export async function buildApiApp(
   await app.register(cookie);
   // Only routes that opt in (login) are limited; see routes/auth.ts.
   await app.register(rateLimit, { global: false });
+  // Bounded frames: clients only ever send a small filter message.
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
   await registerOpenApi(app, {
     title: 'Kairro admin API',
     description:
@@ -50,6 +54,7 @@ export async function buildApiApp(
   detectorRoutes(app, deps);
   dlpSettingsRoutes(app, deps);
   sqlRoutes(app, deps);
+  if (deps.live) liveRoutes(app, deps.live);
   await serveConsole(app, deps.consoleDir);
   return app;
 }

@@ -102,6 +102,32 @@ describe('disk stream', () => {
     await until(() => late.seen.length === 1);
   });
 
+  it('starts a live subscription at the newest record and forgets it when it stops', async () => {
+    const dir = tempDir();
+    const first = open(dir);
+    await first.publish('t', [{ key: 'k', value: 'old' }]);
+    const seen: unknown[] = [];
+    const live = await first.subscribe({
+      groupId: 'live-1',
+      topics: ['t'],
+      live: true,
+      handler: async (records) => void seen.push(...records.map((r) => r.value)),
+    });
+    await first.publish('t', [{ key: 'k', value: 'new' }]);
+    await until(() => seen.length === 1);
+    expect(seen).toEqual(['new']);
+    await live.stop();
+    expect(Object.keys(first.stats().topics['t']!.groups)).toEqual([]);
+    await first.close();
+    // Nothing of it outlives the process, and it consumed nothing on anyone's behalf: a durable
+    // group that comes later still gets every record.
+    const second = open(dir);
+    expect(second.stats().topics['t']!.groups).toEqual({});
+    const { seen: durable } = collect(second, 'writer');
+    await until(() => durable.length === 2);
+    expect(durable.map((r) => r.value)).toEqual(['old', 'new']);
+  });
+
   it('refuses records beyond its size bound with a clear error and accepts again once drained', async () => {
     const dir = tempDir();
     const s = open(dir, { maxBytes: 2_000 });

@@ -11,6 +11,7 @@ import { ensureTopics } from './kafka-topics.ts';
 import type {
   BatchHandler,
   ConsumedRecord,
+  SubscribeOptions,
   RecordStream,
   RetryBackoff,
   StreamLogger,
@@ -94,18 +95,14 @@ export async function createKafkaStream(opts: KafkaStreamOptions): Promise<Recor
       });
     },
 
-    async subscribe(sub: {
-      groupId: string;
-      topics: string[];
-      handler: BatchHandler;
-    }): Promise<Subscription> {
+    async subscribe(sub: SubscribeOptions): Promise<Subscription> {
       if (closed) throw new Error(`record stream is closed; cannot subscribe ${sub.groupId}`);
       const consumer = kafka.consumer({
         groupId: sub.groupId,
         allowAutoTopicCreation: false,
         ...opts.consumer,
       });
-      const subscription = await startConsumer(consumer, sub.topics, sub.handler, backoff, logger);
+      const subscription = await startConsumer(consumer, sub, backoff, logger);
       subscriptions.add(subscription);
       return {
         async stop() {
@@ -148,11 +145,11 @@ export async function createKafkaStream(opts: KafkaStreamOptions): Promise<Recor
 
 async function startConsumer(
   consumer: Consumer,
-  topics: string[],
-  handler: BatchHandler,
+  sub: SubscribeOptions,
   backoff: RetryBackoff,
   logger: StreamLogger,
 ): Promise<Subscription> {
+  const { topics, handler } = sub;
   /** Consecutive failures per topic-partition, for the back-off. */
   const failures = new Map<string, number>();
   /** Timers that resume partitions paused after a failure. */
@@ -207,8 +204,8 @@ async function startConsumer(
 
   await consumer.connect();
   try {
-    // A new group starts at the earliest record, like the memory stream.
-    await consumer.subscribe({ topics, fromBeginning: true });
+    // A new group starts at the earliest record, like the local stream; a live one at the newest.
+    await consumer.subscribe({ topics, fromBeginning: sub.live !== true });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
   } catch (error) {
     await consumer.disconnect().catch(() => {});

@@ -16,6 +16,7 @@ import { createMemoryLogStore, type LogStore } from './log-store.ts';
 import type {
   BatchHandler,
   ConsumedRecord,
+  SubscribeOptions,
   RecordStream,
   RetryBackoff,
   StreamLogger,
@@ -67,6 +68,8 @@ interface Cursor {
   inFlight: Promise<void> | undefined;
   failures: number;
   retryAt: number;
+  /** Started at the newest record; its position is never stored (SubscribeOptions.live). */
+  live: boolean;
 }
 
 const PARTITION = 0;
@@ -117,7 +120,7 @@ export function createLocalStream(
 
   const end = (topic: string): number => store.bounds(topic).end;
 
-  function cursorFor(groupId: string, topic: string, committed?: number): Cursor {
+  function cursorFor(groupId: string, topic: string, committed?: number, live = false): Cursor {
     const id = `${groupId}\u0000${topic}`;
     let cursor = cursors.get(id);
     if (!cursor) {
@@ -133,6 +136,7 @@ export function createLocalStream(
         inFlight: undefined,
         failures: 0,
         retryAt: 0,
+        live,
       };
       cursors.set(id, cursor);
       cursorsOf(topic).add(cursor);
@@ -146,8 +150,12 @@ export function createLocalStream(
   function trim(topic: string): void {
     const { base, end: last } = store.bounds(topic);
     if (last - base < retainRecords + Math.max(1, retainRecords / 10)) return;
+    const all = [...cursorsOf(topic)];
+    // Live cursors never decide alone: until a durable group (the writer) has taken the records,
+    // a group that has not subscribed yet may still need them.
+    if (!all.some((c) => !c.live)) return;
     let keepFrom = last - retainRecords;
-    for (const cursor of cursorsOf(topic)) keepFrom = Math.min(keepFrom, cursor.committed);
+    for (const cursor of all) keepFrom = Math.min(keepFrom, cursor.committed);
     if (keepFrom > base) store.trim(topic, keepFrom);
   }
 
@@ -200,7 +208,7 @@ export function createLocalStream(
       cursor.failures = 0;
       cursor.retryAt = 0;
       // Persisted before the records can be trimmed; lost in a crash, it only means redelivery.
-      await store.commit(cursor.groupId, cursor.topic, cursor.committed);
+      if (!cursor.live) await store.commit(cursor.groupId, cursor.topic, cursor.committed);
       trim(cursor.topic);
     } catch (error) {
       cursor.failures += 1;
@@ -265,14 +273,13 @@ export function createLocalStream(
       return { bytes: store.bytes(), topics };
     },
 
-    async subscribe(opts: {
-      groupId: string;
-      topics: string[];
-      handler: BatchHandler;
-    }): Promise<Subscription> {
+    async subscribe(opts: SubscribeOptions): Promise<Subscription> {
       if (state !== 'open') throw new Error(`record stream is ${state}; cannot subscribe ${opts.groupId}`);
       const member: Member = { handler: opts.handler };
-      const mine = [...new Set(opts.topics)].map((topic) => cursorFor(opts.groupId, topic));
+      const live = opts.live === true;
+      const mine = [...new Set(opts.topics)].map((topic) =>
+        cursorFor(opts.groupId, topic, live ? end(topic) : undefined, live),
+      );
       for (const cursor of mine) {
         cursor.members.push(member);
         startLoop(cursor);
@@ -287,6 +294,11 @@ export function createLocalStream(
             }
             // A batch already handed to this member finishes and commits before stop resolves.
             await Promise.all(mine.map((cursor) => cursor.inFlight));
+            // A live cursor is forgotten, so it no longer holds records back from trimming.
+            for (const cursor of mine.filter((c) => c.live && c.members.length === 0)) {
+              cursors.delete(`${cursor.groupId}\u0000${cursor.topic}`);
+              cursorsOf(cursor.topic).delete(cursor);
+            }
             subscriptions.delete(subscription);
           })();
           return stopped;

@@ -29,6 +29,18 @@ export interface ConsumedRecord<T = unknown> {
  */
 export type BatchHandler = (records: ConsumedRecord[]) => Promise<void>;
 
+export interface SubscribeOptions {
+  groupId: string;
+  topics: string[];
+  handler: BatchHandler;
+  /**
+   * A live subscription (the console's live feed) starts at the newest record instead of the
+   * oldest, and leaves nothing behind when it stops: no committed position, no records held back.
+   * Its group id must be unique to it.
+   */
+  live?: boolean;
+}
+
 export interface Subscription {
   /** Stops consuming after the batch in flight is handled and committed. */
   stop(): Promise<void>;
@@ -38,7 +50,7 @@ export interface RecordStream {
   readonly kind: 'memory' | 'disk' | 'kafka';
   /** Resolves once the records are accepted by the stream. */
   publish(topic: string, records: StreamRecord[]): Promise<void>;
-  subscribe(opts: { groupId: string; topics: string[]; handler: BatchHandler }): Promise<Subscription>;
+  subscribe(opts: SubscribeOptions): Promise<Subscription>;
   /** True when the stream is reachable (for /readyz). */
   ready(): Promise<boolean>;
   /** Flushes anything buffered, stops subscriptions, disconnects. */

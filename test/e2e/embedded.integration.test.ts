@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { registerExtension, signIn } from '../helpers/clients.ts';
 import { HttpClient, type JsonResponse } from '../helpers/http.ts';
 import {
@@ -151,6 +153,50 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
     const summary = await admin.get('/v1/admin/analytics/summary?hours=1');
     expect(summary.body.byAction.BLOCK).toBeGreaterThanOrEqual(1);
     expect(summary.body.byAction.ALLOW).toBeGreaterThanOrEqual(1);
+  });
+
+  it('pushes new decisions and counters to a signed-in console over the live feed', async () => {
+    const session = await signIn(platform.apiUrl!, demo.adminEmail, demo.adminPassword);
+    const url = `${platform.apiUrl!.replace(/^http/, 'ws')}/v1/admin/live`;
+    const anonymous = new WebSocket(url);
+    const refused = await new Promise<number>((resolve) =>
+      anonymous.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+    );
+    expect(refused).toBe(401);
+
+    const socket = new WebSocket(url, { headers: { cookie: session.cookieHeader } });
+    const messages: Array<{ type: string; [key: string]: any }> = [];
+    socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
+    await once(socket, 'open');
+    try {
+      const extension = await registerExtension(platform.ingestUrl!, {
+        licenseKey: demo.licenseKey,
+        endpointId: 'endpoint-live',
+        email: 'lee@example.com',
+      });
+      const sent = await extension.evaluate('https://chatgpt.com/', 'card 4111 1111 1111 1111 please');
+      const pushed = await eventually(
+        async () => messages.find((m) => m.type === 'event' && m.event.eventId === sent.body.eventId),
+        5_000,
+      );
+      expect(pushed.event).toMatchObject({ action: 'BLOCK', userEmail: 'lee@example.com', tool: 'chatgpt' });
+      expect(JSON.stringify(pushed)).not.toContain('4111 1111 1111 1111');
+      await eventually(
+        async () => messages.some((m) => m.type === 'counters' && m.byAction.BLOCK >= 1),
+        5_000,
+      );
+
+      // Only the actions asked for; a malformed filter gets an error message, not a crash.
+      socket.send(JSON.stringify({ type: 'filter', actions: ['BLOCK'] }));
+      socket.send('not json');
+      await eventually(async () => messages.some((m) => m.type === 'error'), 5_000);
+      const harmless = await extension.evaluate('https://chatgpt.com/', 'hello there');
+      const blocked = await extension.evaluate('https://chatgpt.com/', 'card 5555 5555 5555 4444');
+      await eventually(async () => messages.some((m) => m.event?.eventId === blocked.body.eventId), 5_000);
+      expect(messages.some((m) => m.event?.eventId === harmless.body.eventId)).toBe(false);
+    } finally {
+      socket.close();
+    }
   });
 
   it('refuses a wrong password with 401 JSON, and slows down password guessing per account', async () => {

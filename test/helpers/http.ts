@@ -12,6 +12,11 @@ export class HttpClient {
     this.base = base;
   }
 
+  /** The session cookie this client holds, as a Cookie header value ('' when none). */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
   async request<T = any>(
     method: string,
     path: string,

@@ -20,7 +20,7 @@ export interface EventView {
   reasons: string[];
 }
 
-interface EventRow {
+export interface EventRow {
   event_id: string;
   occurred_at: string;
   user_email: string;
@@ -97,7 +97,8 @@ export async function* streamEvents(
   }
 }
 
-function toView(r: EventRow): EventView {
+/** A stored row (or a stream record, which has the same fields) as the API shows it. */
+export function toView(r: EventRow): EventView {
   return {
     eventId: r.event_id,
     occurredAt: toIso(r.occurred_at),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
-import { buildApiApp, hashPassword, randomPassword } from '@kairro/api';
+import { buildApiApp, hashPassword, randomPassword, startLiveHub } from '@kairro/api';
 import type { ClickHouse } from '@kairro/clickhouse';
 import { buildIngestApp, createOrgConfigCache, createTokenService, type StreamBacklog } from '@kairro/ingest';
 import { buildPipelinesHealthApp, startClickHouseWriter } from '@kairro/pipelines';
@@ -74,16 +74,25 @@ export async function runPlatform(
       clickhouse = ch;
     }
 
+    // Every role uses the stream: ingest publishes, pipelines write, the api's live feed reads.
+    const opened = await openStream(config, log, `kairro-${roles.join('-')}`, roles.includes('ingest'));
+    // close() drains every subscribed group (the writer, the forwarder) before it stops them.
+    onStop('stream', () => opened.stream.close());
+    const stream: RecordStream = opened.stream;
+    const backlog: (() => StreamBacklog) | undefined = opened.backlog;
     let demo: DemoFile | undefined;
     let apiUrl: string | undefined;
     if (roles.includes('api')) {
       const created = await seedDemoOrg(pg.sql, { hashPassword, randomPassword, now: new Date() });
+      const live = await startLiveHub(stream);
+      onStop('live feed', () => live.stop());
       const app = await buildApiApp(
         {
           sql: pg.sql,
           clickhouse: clickhouse!,
           consoleDir: config.consoleDir,
           secureCookies: config.secureCookies,
+          live,
         },
         { logger: log.child({ service: 'api' }) },
       );
@@ -100,26 +109,17 @@ export async function runPlatform(
         : readDemoFile(config.dataDir);
     }
 
-    let stream: RecordStream | undefined;
-    let backlog: (() => StreamBacklog) | undefined;
-    if (roles.includes('ingest') || roles.includes('pipelines')) {
-      const opened = await openStream(config, log, `kairro-${roles.join('-')}`, roles.includes('ingest'));
-      // close() drains every subscribed group (the writer, the forwarder) before it stops them.
-      onStop('stream', () => opened.stream.close());
-      stream = opened.stream;
-      backlog = opened.backlog;
-    }
     let pipelinesUrl: string | undefined;
     if (roles.includes('pipelines')) {
       await startClickHouseWriter({
-        stream: stream!,
+        stream: stream,
         clickhouse: clickhouse!.client,
         logger: log.child({ service: 'pipelines' }),
       });
       if (!roles.includes('api') && !roles.includes('ingest')) {
         const health = buildPipelinesHealthApp({
           clickhouse: () => clickhouse!.ping(),
-          stream: () => stream!.ready(),
+          stream: () => stream.ready(),
         });
         pipelinesUrl = await listen(health, config.host, config.pipelinesPort, 'KAIRRO_PIPELINES_PORT');
         onStop('pipelines health', () => health.close());
@@ -136,7 +136,7 @@ export async function runPlatform(
       const app = await buildIngestApp(
         {
           sql: pg.sql,
-          stream: stream!,
+          stream: stream,
           configs,
           tokens,
           now: () => new Date(),
