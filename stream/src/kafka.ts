@@ -9,7 +9,6 @@ import { DEFAULT_BACKOFF, backoffDelay } from './backoff.ts';
 import { kafkaLogCreator, stderrLogger } from './kafka-log.ts';
 import { ensureTopics } from './kafka-topics.ts';
 import type {
-  BatchHandler,
   ConsumedRecord,
   SubscribeOptions,
   RecordStream,
