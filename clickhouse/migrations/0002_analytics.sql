@@ -5,10 +5,9 @@
 -- the former fixed 400 days.
 --
 -- Aggregates: materialized views fill Summing/AggregatingMergeTree tables at insert time. They see
--- every inserted row, so a batch the stream redelivers after a crash between insert and commit is
--- counted again there while the raw ReplacingMergeTree tables collapse it (rare; the raw tables
--- stay exact). Read them with sum()/uniqMerge() and GROUP BY, never as single rows; ranges are
--- whole hours.
+-- every inserted row, so the ClickHouse writer checks a batch that may be a redelivery against the
+-- stored rows and inserts only new ones (pipelines/src/clickhouse-writer.ts). Read them with
+-- sum()/uniqMerge() and GROUP BY, never as single rows; ranges are whole hours.
 --
 -- Every statement is re-runnable (see src/migrate.ts). The backfills run only into an empty target
 -- and before its view exists, so an interrupted migration run again neither loses nor doubles rows.

@@ -132,4 +132,29 @@ describe('ClickHouse writer', () => {
     expect(letters[1]!.reason).toBe('the record is not a JSON object');
     expect(letters[2]!.reason).toBe('org_id is missing');
   });
+
+  it('does not count a redelivered batch twice in the aggregates', async () => {
+    const ids = Array.from({ length: 4 }, (_, i) => `01938a3c-0000-7000-8000-0000000002${i}0`);
+    const records = ids.map((id) => ({ key: 'org-r', value: event(id, 'org-r') }));
+    // A first writer inserted the batch and died before the commit: the rows are stored…
+    await ch.client.insert({
+      table: 'events',
+      values: records.slice(0, 3).map((r) => r.value),
+      format: 'JSONEachRow',
+    });
+    // …and a new writer gets the whole batch again, plus one record it never saw.
+    const stream = createMemoryStream();
+    const writer = await startClickHouseWriter({ stream, clickhouse: ch.client, logger });
+    await stream.publish(TOPICS.events, records);
+    await stream.close();
+    await writer.stop();
+    const [row] = await ch.client
+      .query({
+        query: "SELECT sum(events) AS n FROM events_hourly WHERE org_id = 'org-r'",
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<{ n: string }>());
+    expect(Number(row!.n)).toBe(4);
+    for (const id of ids) expect(await count('events', id)).toBe(1);
+  });
 });

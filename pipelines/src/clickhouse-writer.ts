@@ -20,12 +20,24 @@ export interface WriterLogger {
   debug?(obj: object, msg: string): void;
 }
 
+/** How a table's rows are identified, for telling a redelivered row from a new one. */
+const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
+  events: ['event_id'],
+  dlp_matches: ['event_id', 'match_index'],
+  shadow_ai_events: ['event_id'],
+};
+
 /**
  * Consumes record batches and inserts each into its table. The stream commits a batch only after
  * the handler resolves, i.e. after ClickHouse acknowledged the insert; a failed insert rejects and
  * the batch is redelivered after a back-off, for as long as ClickHouse is unavailable. Tables are
  * ReplacingMergeTree keyed on the event id, so a redelivery after a crash between insert and commit
  * collapses into the rows already written.
+ *
+ * The raw tables collapse a redelivered row, but their materialized views would count it again; so
+ * a batch that may be a redelivery (the first this process sees of a partition, one at or before an
+ * offset it already handled, or the retry of a failed one) is first checked against the rows
+ * already stored, and only new rows are inserted. The check is rare: a steady stream never needs it.
  *
  * A record that can never be written (not JSON, not a row, or refused by ClickHouse as malformed)
  * goes to the dead-letter topic with the reason, and the batch moves on: one poison record must not
@@ -38,6 +50,49 @@ export async function startClickHouseWriter(deps: {
   now?: () => Date;
 }): Promise<Subscription> {
   const now = deps.now ?? (() => new Date());
+  /** Last offset handled per topic partition in this process; absent = unknown, check for repeats. */
+  const handled = new Map<string, bigint>();
+  const partitionOf = (r: ConsumedRecord): string => `${r.topic}\u0000${r.partition}`;
+
+  function mayBeRedelivery(records: readonly ConsumedRecord[]): boolean {
+    const last = handled.get(partitionOf(records[0]!));
+    return last === undefined || BigInt(records[0]!.offset) <= last;
+  }
+
+  /** The rows of `records` that the table already holds, as their key strings. */
+  async function alreadyStored(table: string, records: readonly ConsumedRecord[]): Promise<Set<string>> {
+    const keys = ROW_KEYS[table];
+    if (!keys) return new Set();
+    const rows = records.map((r) => r.value as Record<string, unknown>);
+    const times = rows.map((r) => Date.parse(String(r['occurred_at']))).filter((t) => !Number.isNaN(t));
+    let stored: Array<Record<string, string>>;
+    try {
+      const result = await deps.clickhouse.query({
+        query: `SELECT ${keys.map((k) => `toString(${k}) AS ${k}`).join(', ')} FROM ${table}
+                WHERE org_id IN {orgs:Array(String)} AND toString(event_id) IN {ids:Array(String)}
+                ${times.length ? 'AND occurred_at BETWEEN {from:DateTime64(3)} AND {to:DateTime64(3)}' : ''}`,
+        query_params: {
+          orgs: [...new Set(rows.map((r) => String(r['org_id'])))],
+          ids: [...new Set(rows.map((r) => String(r['event_id'])))],
+          ...(times.length ? { from: chTime(Math.min(...times)), to: chTime(Math.max(...times)) } : {}),
+        },
+        format: 'JSONEachRow',
+      });
+      stored = await result.json<Record<string, string>>();
+    } catch (err) {
+      deps.logger.error(
+        { err, table, records: records.length },
+        'ClickHouse lookup failed; batch will be retried',
+      );
+      throw err;
+    }
+    return new Set(stored.map((row) => keys.map((k) => row[k]).join('\u0000')));
+  }
+
+  const keyOf = (table: string, record: ConsumedRecord): string => {
+    const row = record.value as Record<string, unknown>;
+    return (ROW_KEYS[table] ?? []).map((k) => String(row[k])).join('\u0000');
+  };
 
   async function insert(table: string, records: readonly ConsumedRecord[]): Promise<void> {
     await deps.clickhouse.insert({ table, values: records.map((r) => r.value), format: 'JSONEachRow' });
@@ -97,7 +152,16 @@ export async function startClickHouseWriter(deps: {
         if (problem) rejected.push([record, problem]);
         else rows.push(record);
       }
-      if (rows.length > 0) rejected.push(...(await insertOrIsolate(table, rows)));
+      const key = partitionOf(first);
+      const repeat = mayBeRedelivery(records);
+      // Until this batch is handled, a retry of it is a possible repeat.
+      handled.delete(key);
+      let fresh = rows;
+      if (repeat && rows.length > 0 && ROW_KEYS[table]) {
+        const stored = await alreadyStored(table, rows);
+        fresh = rows.filter((r) => !stored.has(keyOf(table, r)));
+      }
+      if (fresh.length > 0) rejected.push(...(await insertOrIsolate(table, fresh)));
       if (first.topic === DEAD_LETTER_TOPIC) {
         // A dead letter is plain strings by construction; one ClickHouse refuses is logged, not looped.
         for (const [record, reason] of rejected)
@@ -105,8 +169,12 @@ export async function startClickHouseWriter(deps: {
         return;
       }
       await deadLetterAll(rejected);
+      handled.set(key, BigInt(records[records.length - 1]!.offset));
     },
   });
 }
+
+/** Milliseconds as ClickHouse DateTime64(3) text in UTC. */
+const chTime = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err)).slice(0, 500);
