@@ -1,4 +1,4 @@
-import type { Action, RiskLevel } from './api/types.ts';
+import type { Action, RiskLevel, Severity } from './api/types.ts';
 
 /** One colour per action, used by the chart, counters, badges and legend alike. */
 export const ACTION_COLORS: Record<Action, string> = {
@@ -15,6 +15,14 @@ export const ACTION_LABELS: Record<Action, string> = {
   BLOCK: 'Blocked',
 };
 
+/** Chart colours of finding severities (the badges use the --sev-* CSS variables). */
+export const SEVERITY_COLORS: Record<Severity, string> = {
+  LOW: '#4b6cb7',
+  MEDIUM: '#e8a100',
+  HIGH: '#f76707',
+  CRITICAL: '#c92a2a',
+};
+
 export const RISK_LABELS: Record<RiskLevel, string> = {
   NONE: 'None',
   LOW: 'Low',
@@ -27,13 +35,22 @@ export const RANGES = [
   { key: '1h', label: '1h', hours: 1 },
   { key: '24h', label: '24h', hours: 24 },
   { key: '7d', label: '7d', hours: 168 },
+  { key: '30d', label: '30d', hours: 720 },
 ] as const;
 
 export type RangeKey = (typeof RANGES)[number]['key'];
 export const DEFAULT_RANGE: RangeKey = '24h';
 
-export function parseRange(value: string | null): (typeof RANGES)[number] {
-  return RANGES.find((r) => r.key === value) ?? RANGES.find((r) => r.key === DEFAULT_RANGE)!;
+export function parseRange(
+  value: string | null,
+  fallback: RangeKey = DEFAULT_RANGE,
+): (typeof RANGES)[number] {
+  return RANGES.find((r) => r.key === value) ?? RANGES.find((r) => r.key === fallback)!;
+}
+
+export function formatPercent(ratio: number): string {
+  if (!Number.isFinite(ratio)) return '—';
+  return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 }
 
 export function formatTime(iso: string): string {

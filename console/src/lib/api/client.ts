@@ -2,9 +2,17 @@
 // URLs are relative and the session travels in an HttpOnly cookie.
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
+import { apiQueryParams } from '../filters/event-filters.ts';
 import type {
   ApiErrorBody,
+  Breakdown,
+  BreakdownBy,
+  BreakdownSort,
   Detector,
+  DlpMatch,
+  DlpOverview,
+  DlpTrend,
+  TrendBucket,
   DetectorInput,
   DlpSettings,
   TestResult,
@@ -117,8 +125,32 @@ export async function logout(fetcher?: Fetch): Promise<void> {
 // --- events & analytics ---------------------------------------------------------------------------
 
 export function listEvents(query: EventsQuery = {}, fetcher?: Fetch): Promise<EventsPage> {
+  const { limit = 50, cursor, ...filters } = query;
   return request<EventsPage>('/events', {
-    query: { limit: query.limit ?? 50, cursor: query.cursor },
+    query: { ...apiQueryParams(filters), limit, cursor },
+    fetch: fetcher,
+  });
+}
+
+export async function eventDlpMatches(eventId: string, fetcher?: Fetch): Promise<DlpMatch[]> {
+  const path = `/events/${encodeURIComponent(eventId)}/dlp`;
+  return (await request<{ matches: DlpMatch[] }>(path, { fetch: fetcher })).matches;
+}
+
+export function dlpOverview(hours: number, fetcher?: Fetch): Promise<DlpOverview> {
+  return request<DlpOverview>('/analytics/dlp', { query: { hours, top: 20 }, fetch: fetcher });
+}
+
+export function dlpTrend(hours: number, bucket: TrendBucket, fetcher?: Fetch): Promise<DlpTrend> {
+  return request<DlpTrend>('/analytics/dlp/trend', { query: { hours, bucket }, fetch: fetcher });
+}
+
+export function breakdown(
+  query: { by: BreakdownBy; sort?: BreakdownSort; hours: number; limit?: number },
+  fetcher?: Fetch,
+): Promise<Breakdown> {
+  return request<Breakdown>('/analytics/breakdown', {
+    query: { by: query.by, sort: query.sort ?? 'events', hours: query.hours, limit: query.limit ?? 10 },
     fetch: fetcher,
   });
 }

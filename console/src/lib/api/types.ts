@@ -28,6 +28,8 @@ export interface EventView {
   /** ISO 8601 timestamp. */
   occurredAt: string;
   userEmail: string;
+  /** Empty when the employee has no team. */
+  team?: string;
   tool: string;
   urlHost: string;
   action: Action;
@@ -45,9 +47,38 @@ export interface EventsPage {
   nextCursor: string | null;
 }
 
-export interface EventsQuery {
+/** Filters of an event view (`GET /v1/admin/events` and its exports). */
+export interface EventsFilterQuery {
+  /** Hours back from now; unset = all time. */
+  hours?: number;
+  action?: Action[];
+  /** The event's risk level. */
+  severity?: RiskLevel[];
+  detector?: string;
+  tool?: string;
+  user?: string;
+  team?: string;
+  /** 2–100 characters. */
+  q?: string;
+}
+
+export interface EventsQuery extends EventsFilterQuery {
   limit?: number;
   cursor?: string | null;
+}
+
+export type ExportFormat = 'csv' | 'ndjson';
+
+export interface DlpMatch {
+  detector: string;
+  ruleId: string;
+  severity: Severity;
+  target: string;
+  /** UTF-16 span in the prompt, end exclusive. */
+  start: number;
+  end: number;
+  /** Redacted: every finding in the window replaced by `[TYPE]`. */
+  snippet: string;
 }
 
 export interface TimeBucket {
@@ -138,4 +169,56 @@ export interface DlpSettings {
   allowlistEmailDomains: string[];
   allowTestCards: boolean;
   logLevel: LogLevel;
+}
+
+// --- DLP analytics and breakdowns -----------------------------------------------------------------
+
+/** Analytics answers are widened to whole hours; `from`/`to` say which. */
+interface HourRange {
+  from: string;
+  to: string;
+}
+
+export interface DlpOverview extends HourRange {
+  totalFindings: number;
+  bySeverity: Record<Severity, number>;
+  byDetector: Array<{ detector: string; findings: number; blocked: number; warned: number }>;
+  topPatterns: Array<{ detector: string; ruleId: string; severity: Severity; findings: number }>;
+  highOrCriticalLast7Days: { findings: number; events: number };
+  ratios: {
+    events: number;
+    blocked: number;
+    warned: number;
+    flagged: number;
+    /** blocked / events */
+    blockRate: number;
+    /** warned / events */
+    warnRate: number;
+  };
+}
+
+export type TrendBucket = 'hour' | 'day';
+
+/** Sparse: a bucket/severity pair that is missing means zero findings. */
+export interface DlpTrend extends HourRange {
+  bucket: TrendBucket;
+  points: Array<{ start: string; severity: Severity; findings: number }>;
+}
+
+export type BreakdownBy = 'user' | 'tool' | 'team';
+export type BreakdownSort = 'events' | 'blocked' | 'warned' | 'findings';
+
+export interface BreakdownRow {
+  key: string;
+  events: number;
+  blocked: number;
+  warned: number;
+  flagged: number;
+  findings: number;
+  users: number;
+}
+
+export interface Breakdown extends HourRange {
+  by: BreakdownBy;
+  rows: BreakdownRow[];
 }

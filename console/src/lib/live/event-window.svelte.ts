@@ -16,6 +16,13 @@ export class EventWindow {
     this.capacity = capacity;
   }
 
+  /** Empties the window; the next merge fills it without flagging anything. */
+  reset(): void {
+    this.events = [];
+    this.freshIds = [];
+    this.#filled = false;
+  }
+
   merge(incoming: EventView[]): void {
     const { events, freshIds } = mergeWindow(this.events, incoming, this.capacity);
     this.freshIds = this.#filled ? freshIds : [];
