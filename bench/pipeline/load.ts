@@ -23,6 +23,8 @@ export interface Ack {
   at: number;
 }
 
+type JsonBody = Record<string, unknown> | undefined;
+
 /** JSON over one keep-alive agent; resolves status and parsed body. */
 export function postJson(
   agent: Agent,
@@ -30,7 +32,7 @@ export function postJson(
   path: string,
   body: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: JsonBody }> {
   const payload = JSON.stringify(body);
   const url = new URL(path, base);
   return new Promise((resolve, reject) => {
@@ -51,9 +53,9 @@ export function postJson(
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           try {
-            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
+            resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as JsonBody) : undefined });
           } catch {
-            resolve({ status: res.statusCode ?? 0, body: text });
+            resolve({ status: res.statusCode ?? 0, body: { text } });
           }
         });
         res.on('error', reject);
@@ -79,7 +81,7 @@ export async function registerProfiles(
         identity: { email: `user${i}@bench.example` },
       });
       if (res.status !== 200) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-      tokens.push(res.body.token as string);
+      tokens.push(res.body?.token as string);
     }
     return tokens;
   } finally {
@@ -133,7 +135,7 @@ export function startLoad(opts: {
       );
       if (res.status === 200) {
         stats.acked++;
-        opts.onAck?.({ eventId: res.body.eventId as string, at: performance.now() });
+        opts.onAck?.({ eventId: res.body?.eventId as string, at: performance.now() });
       } else {
         stats.failed++;
         stats.lastError = `${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
