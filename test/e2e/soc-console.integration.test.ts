@@ -191,4 +191,21 @@ describe('SOC console in Chromium', () => {
     expect(await page.getByTestId('summary-BLOCK').textContent()).toContain('3');
     await page.unrouteAll();
   });
+
+  it('keeps the overview up to date by polling when the live feed cannot connect', async () => {
+    await page.routeWebSocket(/\/v1\/admin\/live/, (ws) => ws.close());
+    await page.goto(url('/'));
+    await poll(() => page.getByTestId('live-status').getAttribute('data-state')).toMatch(
+      /reconnecting|offline/,
+    );
+    await poll(() => page.getByTestId('summary-total').textContent()).toContain('6');
+    expect(await page.getByTestId('live-total').count()).toBe(0);
+
+    await ana.evaluate('https://chatgpt.com/', 'one more harmless question');
+    // The next 10 s poll brings it.
+    await expect
+      .poll(() => page.getByTestId('summary-total').textContent(), { timeout: 25_000 })
+      .toContain('7');
+    await poll(() => page.getByTestId('live-status').getAttribute('data-state')).toBe('offline');
+  });
 });
