@@ -1,1 +1,82 @@
-export async function run(): Promise<void> {}
+/**
+ * Part "kafka": the distributed shape (mock Kafka cluster, the machine's Postgres, `kairro ingest`
+ * and `kairro start --roles api,pipelines` as separate processes). First evaluate → ClickHouse end to
+ * end, then the writer alone: synthetic records produced straight into Kafka at rising rates
+ * (BENCH_RATES, default 2000,5000,10000,20000 events/s; BENCH_STEP_SECONDS each). The mock broker
+ * keeps only ~5 MB per partition, so a writer that falls behind loses records: reported as lost.
+ * BENCH_CPU_PROF=1 profiles the api+pipelines process (--cpu-prof) and prints where its time went.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { onCleanup, removeAtCleanup } from './cleanup.ts';
+import { summarizeCpuProfiles } from './cpu-profile.ts';
+import { cpuMeter, single } from './proc.ts';
+import { countRows, demoOrgId, startKafkaShape, type Shape } from './shapes.ts';
+import { envNumber, fmt } from './stats.ts';
+import { syntheticProducer } from './synthetic.ts';
+import { measureThroughput } from './throughput.ts';
+
+export async function run(): Promise<void> {
+  const partitions = envNumber('BENCH_PARTITIONS', 6);
+  let backendEnv: Record<string, string> = {};
+  if (process.env.BENCH_CPU_PROF === '1') {
+    const dir = mkdtempSync(join(tmpdir(), 'kairro-bench-prof-'));
+    removeAtCleanup(dir);
+    // Runs after the processes stopped (cleanup goes newest first), when the profile is written.
+    onCleanup('summarise the CPU profile', () => summarizeCpuProfiles(dir));
+    backendEnv = { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` };
+  }
+  const shape = await startKafkaShape({ partitions, backendEnv });
+  console.log(
+    `  distributed shape: mock Kafka cluster (3 brokers, ${partitions} partitions per topic), PostgreSQL 15, ` +
+      '`kairro ingest`, `kairro start --roles api,pipelines` (chDB)',
+  );
+  console.log('\n  1) evaluate → ingest → disk buffer → Kafka → pipelines → ClickHouse');
+  await measureThroughput(shape);
+  console.log(
+    '\n  2) the writer alone: synthetic records produced into Kafka (keyed by org, as ingest does)',
+  );
+  await writerCapacity(shape);
+}
+
+async function writerCapacity(shape: Shape): Promise<void> {
+  const rates = (process.env.BENCH_RATES ?? '2000,5000,10000,20000').split(',').map(Number);
+  const stepSeconds = envNumber('BENCH_STEP_SECONDS', 20);
+  const orgId = await demoOrgId(shape.databaseUrl!);
+  const producer = await syntheticProducer(shape.brokers!, orgId);
+  onCleanup('disconnect the synthetic producer', () => producer.close());
+  console.log(
+    '     target/s  produced/s  written/s  lag at end  lost   CPU: ' +
+      shape.processes.map((p) => p.name).join(' / ') +
+      ' / bench',
+  );
+  for (const rate of rates) {
+    const base = await countRows(shape.admin);
+    const meter = cpuMeter([...shape.processes, single('bench', process.pid)]);
+    const t0 = performance.now();
+    const produced = await producer.run(rate, stepSeconds);
+    const written = (await countRows(shape.admin)) - base;
+    const elapsed = (performance.now() - t0) / 1000;
+    const cpu = meter.stop();
+    // Let it drain; what never arrives was dropped by the mock broker's retention.
+    let total = written;
+    let lastChange = performance.now();
+    while (total < produced.events && performance.now() - lastChange < 15_000) {
+      await sleep(1_000);
+      const now = (await countRows(shape.admin)) - base;
+      if (now > total) lastChange = performance.now();
+      total = now;
+    }
+    console.log(
+      `  ${fmt(rate).padStart(11)} ${fmt(produced.achievedRate).padStart(11)} ${fmt(written / elapsed).padStart(10)}` +
+        ` ${fmt(produced.events - written).padStart(11)} ${fmt(Math.max(0, produced.events - total)).padStart(5)}` +
+        `   ${cpu.map((c) => fmt(c.cores, 2)).join(' / ')}`,
+    );
+    if (written / elapsed < rate * 0.8) {
+      console.log(`  the writer cannot keep up with ${fmt(rate)} events/s; higher rates skipped`);
+      break;
+    }
+  }
+}

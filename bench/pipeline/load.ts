@@ -21,6 +21,7 @@ export interface Ack {
   eventId: string;
   /** performance.now() when the response was complete. */
   at: number;
+  action: string;
 }
 
 type JsonBody = Record<string, unknown> | undefined;
@@ -135,7 +136,11 @@ export function startLoad(opts: {
       );
       if (res.status === 200) {
         stats.acked++;
-        opts.onAck?.({ eventId: res.body?.eventId as string, at: performance.now() });
+        opts.onAck?.({
+          eventId: res.body?.eventId as string,
+          action: res.body?.action as string,
+          at: performance.now(),
+        });
       } else {
         stats.failed++;
         stats.lastError = `${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;

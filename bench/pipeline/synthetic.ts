@@ -1,0 +1,120 @@
+/**
+ * Records shaped like ingest's (EventRecord, DlpMatchRecord), produced straight into Kafka at a set
+ * rate, so the writer's capacity can be measured apart from ingest's. Keyed by org id as ingest
+ * keys them (one org → one partition).
+ */
+import { randomUUID } from 'node:crypto';
+import kafkajs from 'kafkajs';
+import { TOPICS, type DlpMatchRecord, type EventRecord } from '@kairro/core';
+
+const { Kafka, Partitioners, logLevel } = kafkajs;
+
+const TOOLS: Array<[string, string]> = [
+  ['chatgpt', 'chatgpt.com'],
+  ['claude', 'claude.ai'],
+  ['gemini', 'gemini.google.com'],
+  ['copilot', 'copilot.microsoft.com'],
+];
+
+export function syntheticEvent(orgId: string, i: number): { event: EventRecord; matches: DlpMatchRecord[] } {
+  const [tool, host] = TOOLS[i % TOOLS.length]!;
+  const flagged = i % 5 < 2;
+  const occurred_at = new Date().toISOString();
+  const event: EventRecord = {
+    event_id: randomUUID(),
+    org_id: orgId,
+    occurred_at,
+    endpoint_id: `bench-endpoint-${i % 500}`,
+    user_email: `user${i % 500}@bench.example`,
+    team: `team-${i % 8}`,
+    tool,
+    url_host: host,
+    action: flagged ? (i % 2 ? 'BLOCK' : 'WARN') : 'ALLOW',
+    risk_level: flagged ? 'HIGH' : 'NONE',
+    match_count: flagged ? 1 : 0,
+    detectors: flagged ? ['US_SSN'] : [],
+    prompt_snippet: '',
+    reasons: flagged
+      ? ['Policy "Block high and critical sensitive data" rule 1: US_SSN (HIGH) at 41–52 ≥ HIGH → BLOCK']
+      : [],
+    policy_ids: flagged ? [randomUUID()] : [],
+    latency_ms: 0.4,
+    retention_days: 400,
+  };
+  const matches: DlpMatchRecord[] = flagged
+    ? [
+        {
+          event_id: event.event_id,
+          org_id: orgId,
+          occurred_at,
+          user_email: event.user_email,
+          team: event.team!,
+          tool,
+          action: event.action,
+          match_index: 0,
+          detector: 'US_SSN',
+          rule_id: 'us_ssn.dashed',
+          severity: 'HIGH',
+          target: 'prompt',
+          start: 41,
+          end: 52,
+          snippet: 'the HR form: name Dana Smith, SSN [US_SSN], start date',
+          retention_days: 400,
+        },
+      ]
+    : [];
+  return { event, matches };
+}
+
+export interface SyntheticProducer {
+  /** Produces `rate` events per second (plus their matches) for `seconds`; resolves what was acknowledged. */
+  run(rate: number, seconds: number): Promise<{ events: number; matches: number; achievedRate: number }>;
+  close(): Promise<void>;
+}
+
+export async function syntheticProducer(brokers: string[], orgId: string): Promise<SyntheticProducer> {
+  const kafka = new Kafka({ clientId: 'kairro-bench', brokers, logLevel: logLevel.ERROR });
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  let n = 0;
+  return {
+    async run(rate, seconds) {
+      const tickMs = 50;
+      const t0 = performance.now();
+      let events = 0;
+      let matches = 0;
+      const inFlight = new Set<Promise<void>>();
+      while (performance.now() - t0 < seconds * 1000) {
+        const owed = Math.floor(((performance.now() - t0) / 1000) * rate) - events;
+        if (owed > 0 && inFlight.size < 4) {
+          const batch = Array.from({ length: owed }, () => syntheticEvent(orgId, n++));
+          events += owed;
+          matches += batch.reduce((s, b) => s + b.matches.length, 0);
+          const send = producer
+            .sendBatch({
+              acks: -1,
+              topicMessages: [
+                {
+                  topic: TOPICS.events,
+                  messages: batch.map((b) => ({ key: orgId, value: JSON.stringify(b.event) })),
+                },
+                {
+                  topic: TOPICS.dlpMatches,
+                  messages: batch.flatMap((b) =>
+                    b.matches.map((m) => ({ key: orgId, value: JSON.stringify(m) })),
+                  ),
+                },
+              ],
+            })
+            .then(() => undefined);
+          inFlight.add(send);
+          void send.finally(() => inFlight.delete(send));
+        }
+        await new Promise((resolve) => setTimeout(resolve, tickMs));
+      }
+      await Promise.all([...inFlight]);
+      return { events, matches, achievedRate: events / ((performance.now() - t0) / 1000) };
+    },
+    close: () => producer.disconnect(),
+  };
+}
