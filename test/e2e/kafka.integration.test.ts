@@ -1,5 +1,7 @@
 import postgres from 'postgres';
+import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { hashPassword } from '@kairro/api';
 import { TOPICS } from '@kairro/core';
 import { createLicense, createOrg, createUser } from '@kairro/postgres';
@@ -128,6 +130,45 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
     await expect(startKairro({ args: ['ingest'], env: { DATABASE_URL: db.url } })).rejects.toThrow(
       /ingest and pipelines must run in one process/,
     );
+  });
+
+  it("pushes each decision live to every api process's consoles", async () => {
+    // A second api replica: each one consumes the stream itself for its live feed.
+    const replica = await startKairro({ args: ['api'], env });
+    try {
+      const sockets = await Promise.all(
+        [backend.apiUrl!, replica.apiUrl!].map(async (apiUrl) => {
+          const session = await signIn(apiUrl, demo.adminEmail, demo.adminPassword);
+          const socket = new WebSocket(`${apiUrl.replace(/^http/, 'ws')}/v1/admin/live`, {
+            headers: { cookie: session.cookieHeader },
+          });
+          const ids: string[] = [];
+          socket.on('message', (data) => {
+            const message = JSON.parse(data.toString());
+            if (message.type === 'event') ids.push(message.event.eventId);
+          });
+          await once(socket, 'open');
+          return { socket, ids };
+        }),
+      );
+      const extension = await registerExtension(ingestProc.ingestUrl!, {
+        licenseKey: demo.licenseKey,
+        endpointId: 'endpoint-live-kafka',
+        email: 'live@example.com',
+      });
+      // A live subscription starts at the newest record once its consumer has joined: keep
+      // sending until both replicas have pushed one, then check that a later one reaches both.
+      await eventually(async () => {
+        await extension.evaluate('https://chatgpt.com/', 'warm up');
+        await new Promise((r) => setTimeout(r, 500));
+        return sockets.every((s) => s.ids.length > 0);
+      }, 60_000);
+      const sent = await extension.evaluate('https://chatgpt.com/', 'live through Kafka');
+      await eventually(async () => sockets.every((s) => s.ids.includes(sent.body.eventId)), 10_000);
+      for (const { socket } of sockets) socket.close();
+    } finally {
+      await replica.stop();
+    }
   });
 
   it("never shows one org's events to another org's admin", async () => {
@@ -346,7 +387,7 @@ describe('Kafka path: nothing lost, nothing counted twice', () => {
       const extension = await registerExtension(ingestProc.ingestUrl!, {
         licenseKey: demo.licenseKey,
         endpointId: 'endpoint-kill',
-        email: 'ann@example.com',
+        email: 'kim@example.com',
       });
       const traffic = load(extension, 'kill', 1_000);
       await eventually(async () => traffic.acked.length >= 300, 30_000);
@@ -360,6 +401,10 @@ describe('Kafka path: nothing lost, nothing counted twice', () => {
         dataDir: backend.dataDir,
       });
       await expectExactlyOnce(acked);
+      // The hourly aggregates saw each redelivered row once too.
+      const users = await (await admin()).get('/v1/admin/analytics/breakdown?by=user&hours=2&limit=100');
+      const kim = users.body.rows.find((r: { key: string }) => r.key === 'kim@example.com');
+      expect(kim.events).toBe(acked.length);
     },
   );
 });

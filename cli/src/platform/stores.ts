@@ -104,6 +104,9 @@ export async function openStream(
     topics: Object.values(TOPICS),
     logger: log.child({ component: 'kafka' }),
     consumer: {
+      // Fetches return as soon as records arrive on a real broker; this bounds the wait where a
+      // broker holds the fetch to its deadline, which would otherwise delay the live feed 5 s.
+      maxWaitTimeInMs: 500,
       sessionTimeout: config.kafkaSessionTimeoutMs,
       heartbeatInterval: Math.min(3_000, Math.floor(config.kafkaSessionTimeoutMs / 3)),
     },
