@@ -34,6 +34,8 @@ export function openDiskLogStore(opts: DiskLogStoreOptions): LogStore {
 
   const topics = new Map<string, TopicState>();
   let total = 0;
+  /** Set when a write failed: offsets were handed out for records that are not on disk. */
+  let failure: Error | undefined;
   const state = (topic: string): TopicState => {
     let found = topics.get(topic);
     if (!found) {
@@ -71,6 +73,7 @@ export function openDiskLogStore(opts: DiskLogStoreOptions): LogStore {
       return { base: t.base, end: t.end };
     },
     async append(topic, entries) {
+      if (failure) throw failure;
       const sizes = entries.map(entrySize);
       const size = sizes.reduce((a, b) => a + b, 0);
       if (total + size > maxBytes) throw new StreamFullError(maxBytes);
@@ -81,8 +84,18 @@ export function openDiskLogStore(opts: DiskLogStoreOptions): LogStore {
       total += size;
       let written: Promise<boolean> | undefined;
       entries.forEach((e, i) => (written = records.put([topic, first + i], [e.key, e.json])));
-      await written;
-      await root.flushed;
+      try {
+        await written;
+        await root.flushed;
+      } catch (error) {
+        // Later offsets would follow a hole: refuse everything until a restart rebuilds the state.
+        failure = new Error(
+          `the disk stream in ${opts.dir} could not write (${error instanceof Error ? error.message : String(error)}); ` +
+            'free disk space or fix the directory, then restart',
+          { cause: error },
+        );
+        throw failure;
+      }
     },
     read(topic, from, max) {
       const out: LogEntry[] = [];
