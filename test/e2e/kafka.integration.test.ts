@@ -26,6 +26,18 @@ import {
 const topicSpecs = (partitions: number) => Object.values(TOPICS).map((name) => ({ name, partitions }));
 
 /**
+ * `kairro ingest` in one process, `kairro start --roles api,pipelines` in another, both on `broker`
+ * and a fresh database on the machine's PostgreSQL server.
+ */
+async function startKafkaShape(broker: KafkaBroker, extraEnv: Record<string, string> = {}) {
+  const db = await createTestDatabase();
+  const env = { DATABASE_URL: db.url, KAFKA_BROKERS: broker.brokers.join(','), ...extraEnv };
+  const backend = await startKairro({ args: ['start', '--roles', 'api,pipelines'], env });
+  const ingestProc = await startKairro({ args: ['ingest'], env });
+  return { db, env, backend, ingestProc, demo: readDemo(backend.dataDir) };
+}
+
+/**
  * The distributed shape's code path: `kairro ingest` in its own process publishes to a real
  * Kafka-protocol broker; `kairro start --roles api,pipelines` (holding chDB, since no ClickHouse
  * server runs here) consumes into ClickHouse; both use the machine's PostgreSQL server.
@@ -40,11 +52,7 @@ describe('Kafka path: separate ingest and pipelines processes', () => {
 
   beforeAll(async () => {
     broker = await startKafkaBroker(topicSpecs(3));
-    db = await createTestDatabase();
-    env = { DATABASE_URL: db.url, KAFKA_BROKERS: broker.brokers.join(',') };
-    backend = await startKairro({ args: ['start', '--roles', 'api,pipelines'], env });
-    ingestProc = await startKairro({ args: ['ingest'], env });
-    demo = readDemo(backend.dataDir);
+    ({ db, env, backend, ingestProc, demo } = await startKafkaShape(broker));
   });
   afterAll(async () => {
     await ingestProc?.stop();
@@ -258,16 +266,10 @@ describe('Kafka path: nothing lost, nothing counted twice', () => {
 
   beforeAll(async () => {
     broker = await startMockCluster(topicSpecs(3));
-    db = await createTestDatabase();
     // A short session lets the restarted writer take its partitions back soon after a SIGKILL.
-    env = {
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: broker.brokers.join(','),
+    ({ db, env, backend, ingestProc, demo } = await startKafkaShape(broker, {
       KAIRRO_KAFKA_SESSION_TIMEOUT_MS: '6000',
-    };
-    backend = await startKairro({ args: ['start', '--roles', 'api,pipelines'], env });
-    ingestProc = await startKairro({ args: ['ingest'], env });
-    demo = readDemo(backend.dataDir);
+    }));
   });
   // A failed outage test must not leave the broker down for the next one.
   afterEach(async () => {
