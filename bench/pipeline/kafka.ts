@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { onCleanup, removeAtCleanup } from './cleanup.ts';
 import { summarizeCpuProfiles } from './cpu-profile.ts';
-import { cpuMeter, single } from './proc.ts';
+import { cpuMeter, single, threadCpuMeter } from './proc.ts';
 import { countRows, demoOrgId, startKafkaShape, type Shape } from './shapes.ts';
 import { envNumber, fmt } from './stats.ts';
 import { syntheticProducer } from './synthetic.ts';
-import { measureThroughput } from './throughput.ts';
+import { measureThroughput, printThreads } from './throughput.ts';
 
 export async function run(): Promise<void> {
   const partitions = envNumber('BENCH_PARTITIONS', 6);
@@ -55,11 +55,13 @@ async function writerCapacity(shape: Shape): Promise<void> {
   for (const rate of rates) {
     const base = await countRows(shape.admin);
     const meter = cpuMeter([...shape.processes, single('bench', process.pid)]);
+    const threads = threadCpuMeter(shape.writerPid);
     const t0 = performance.now();
     const produced = await producer.run(rate, stepSeconds);
     const written = (await countRows(shape.admin)) - base;
     const elapsed = (performance.now() - t0) / 1000;
     const cpu = meter.stop();
+    const writerThreads = threads.stop();
     // Let it drain; what never arrives was dropped by the mock broker's retention.
     let total = written;
     let lastChange = performance.now();
@@ -74,6 +76,7 @@ async function writerCapacity(shape: Shape): Promise<void> {
         ` ${fmt(produced.events - written).padStart(11)} ${fmt(Math.max(0, produced.events - total)).padStart(5)}` +
         `   ${cpu.map((c) => fmt(c.cores, 2)).join(' / ')}`,
     );
+    console.log(`               writer process threads: ${printThreads(writerThreads, 6)}`);
     if (written / elapsed < rate * 0.8) {
       console.log(`  the writer cannot keep up with ${fmt(rate)} events/s; higher rates skipped`);
       break;

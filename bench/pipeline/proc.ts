@@ -96,3 +96,42 @@ export function cpuMeter(groups: Watched[]): { stop(): Array<{ name: string; cor
     },
   };
 }
+
+/** CPU seconds per thread name (`comm`) of one process: the JS main thread is "node", libuv's pool
+ * "libuv-worker", V8's "V8 Worker", chDB's threads carry ClickHouse's names. */
+function threadCpu(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byName;
+  }
+  for (const tid of tids) {
+    try {
+      const raw = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = raw.slice(raw.indexOf('(') + 1, raw.lastIndexOf(')'));
+      const fields = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+      byName.set(name, (byName.get(name) ?? 0) + seconds);
+    } catch {
+      // thread ended
+    }
+  }
+  return byName;
+}
+
+/** CPU of one process's threads between two moments, grouped by thread name, busiest first. */
+export function threadCpuMeter(pid: number): { stop(): Array<{ name: string; cores: number }> } {
+  const t0 = performance.now();
+  const start = threadCpu(pid);
+  return {
+    stop() {
+      const seconds = (performance.now() - t0) / 1000;
+      return [...threadCpu(pid)]
+        .map(([name, s]) => ({ name, cores: (s - (start.get(name) ?? 0)) / seconds }))
+        .filter((t) => t.cores >= 0.01)
+        .sort((a, b) => b.cores - a.cores);
+    },
+  };
+}

@@ -29,6 +29,8 @@ export interface Shape {
   admin: HttpClient;
   /** The processes doing the work, for memory and CPU figures. */
   processes: Watched[];
+  /** The process that holds chDB and runs the ClickHouse writer. */
+  writerPid: number;
   /** Kafka shape only. */
   brokers?: string[];
   databaseUrl?: string;
@@ -65,6 +67,7 @@ export async function startEmbedded(env: Record<string, string> = {}): Promise<S
     demo,
     admin: await signIn(proc.apiUrl!, demo.adminEmail, demo.adminPassword),
     processes: [single('kairro start (node + chDB)', pid), childrenOf('embedded Postgres', pid)],
+    writerPid: pid,
   };
 }
 
@@ -101,6 +104,7 @@ export async function startKafkaShape(
       single('kairro api+pipelines (chDB)', backend.child.pid!),
       ...(brokerPid ? [single('kafka-mock broker', brokerPid)] : []),
     ],
+    writerPid: backend.child.pid!,
     brokers: broker.brokers,
     databaseUrl: db.url,
   };

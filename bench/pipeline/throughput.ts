@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { registerProfiles, startLoad } from './load.ts';
-import { cpuMeter, single } from './proc.ts';
+import { cpuMeter, single, threadCpuMeter } from './proc.ts';
 import { countRows, type Shape } from './shapes.ts';
 import { envNumber, fmt } from './stats.ts';
 
@@ -31,6 +31,7 @@ export async function measureThroughput(shape: Shape): Promise<ThroughputResult>
   try {
     await sleep(warmup * 1000);
     const meter = cpuMeter([...shape.processes, single('bench driver (load + polling)', process.pid)]);
+    const threads = threadCpuMeter(shape.writerPid);
     const t0 = performance.now();
     const acked0 = load.stats().acked;
     const written0 = (await countRows(shape.admin)) - base;
@@ -49,6 +50,7 @@ export async function measureThroughput(shape: Shape): Promise<ThroughputResult>
     }
     const elapsed = (last.t - t0) / 1000;
     const cpu = meter.stop();
+    const writerThreads = threads.stop();
     const result: ThroughputResult = {
       decisionsPerSec: (last.acked - acked0) / elapsed,
       writtenPerSec: (last.written - written0) / elapsed,
@@ -64,6 +66,8 @@ export async function measureThroughput(shape: Shape): Promise<ThroughputResult>
     if (failed) console.log(`  failed requests: ${failed} (last: ${lastError})`);
     console.log(`  CPU during the measured window (cores of ${2}):`);
     for (const c of cpu) console.log(`    ${c.name.padEnd(34)} ${fmt(c.cores, 2)}`);
+    console.log(`  threads of the process that runs the writer (pid ${shape.writerPid}), cores:`);
+    console.log(`    ${printThreads(writerThreads)}`);
 
     // Drain: no more load, how fast does the writer catch up?
     const d0 = performance.now();
@@ -88,4 +92,12 @@ export async function measureThroughput(shape: Shape): Promise<ThroughputResult>
   } finally {
     await load.stop();
   }
+}
+
+/** "node 0.52, QueryPipelineEx 0.20, …": the busiest thread names first. */
+export function printThreads(threads: Array<{ name: string; cores: number }>, n = 8): string {
+  return threads
+    .slice(0, n)
+    .map((t) => `${t.name} ${fmt(t.cores, 2)}`)
+    .join(', ');
 }
