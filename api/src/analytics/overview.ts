@@ -18,16 +18,28 @@ export async function eventsOverTime(
   hours: number,
 ): Promise<{ bucketSeconds: number; buckets: Array<{ start: string; action: ChartAction; count: number }> }> {
   const bucketSeconds = bucketSecondsFor(hours);
-  // uniqExact(event_id) rather than count(): a redelivered record not yet merged away counts once.
-  const rows = await ch
-    .query({
-      query: `
+  // Hour-sized bars or wider read the hourly aggregate (the first bar then starts on the hour);
+  // finer ones read raw events, at most 60 hours of them. uniqExact(event_id) rather than count():
+  // a redelivered record not yet merged away counts once.
+  const query =
+    bucketSeconds >= 3600
+      ? `
+        SELECT toStartOfInterval(hour, INTERVAL {bucket:UInt32} SECOND) AS start, action,
+               sum(events) AS count
+        FROM events_hourly
+        WHERE org_id = {org:String} AND hour >= toStartOfHour(now() - INTERVAL {hours:UInt32} HOUR)
+        GROUP BY start, action
+        ORDER BY start, action`
+      : `
         SELECT toStartOfInterval(occurred_at, INTERVAL {bucket:UInt32} SECOND) AS start, action,
                uniqExact(event_id) AS count
         FROM events
         WHERE org_id = {org:String} AND occurred_at >= now64(3) - INTERVAL {hours:UInt32} HOUR
         GROUP BY start, action
-        ORDER BY start, action`,
+        ORDER BY start, action`;
+  const rows = await ch
+    .query({
+      query,
       query_params: { org: orgId, hours, bucket: bucketSeconds },
       format: 'JSONEachRow',
     })
@@ -47,11 +59,22 @@ export async function eventsSummary(
   orgId: string,
   hours: number,
 ): Promise<{ total: number; byAction: Record<ChartAction, number> }> {
+  // Exact over the range without reading it all raw: whole hours from the hourly aggregate, and
+  // only the part of the first hour inside the range from raw events.
   const rows = await ch
     .query({
       query: `
-        SELECT action, uniqExact(event_id) AS count FROM events
-        WHERE org_id = {org:String} AND occurred_at >= now64(3) - INTERVAL {hours:UInt32} HOUR
+        WITH toStartOfHour(now() - INTERVAL {hours:UInt32} HOUR) + INTERVAL 1 HOUR AS whole_hours
+        SELECT action, sum(n) AS count FROM (
+          SELECT action, sum(events) AS n FROM events_hourly
+          WHERE org_id = {org:String} AND hour >= whole_hours
+          GROUP BY action
+          UNION ALL
+          SELECT action, uniqExact(event_id) AS n FROM events
+          WHERE org_id = {org:String} AND occurred_at >= now64(3) - INTERVAL {hours:UInt32} HOUR
+            AND occurred_at < whole_hours
+          GROUP BY action
+        )
         GROUP BY action`,
       query_params: { org: orgId, hours },
       format: 'JSONEachRow',
