@@ -17,6 +17,7 @@ import { detectorRoutes } from './routes/detectors.ts';
 import { dlpSettingsRoutes } from './routes/dlp-settings.ts';
 import { eventRoutes } from './routes/events.ts';
 import { liveRoutes } from './routes/live.ts';
+import { retentionRoutes } from './routes/retention.ts';
 import { sqlRoutes } from './routes/sql.ts';
 
 const PUBLIC_ADMIN_PATHS = new Set(['/v1/admin/auth/login', '/v1/admin/auth/logout']);
@@ -54,6 +55,7 @@ export async function buildApiApp(
   detectorRoutes(app, deps);
   dlpSettingsRoutes(app, deps);
   sqlRoutes(app, deps);
+  retentionRoutes(app, deps);
   if (deps.live) liveRoutes(app, deps.live);
   await serveConsole(app, deps.consoleDir);
   return app;

@@ -10,7 +10,7 @@ export { createLicense, findLicenseByKey, setLicenseStatus, hashSecret } from '.
 export type { LicenseRow, LicenseStatus } from './queries/licenses.ts';
 export { registerEndpoint } from './queries/endpoints.ts';
 export type { RegisteredEndpoint } from './queries/endpoints.ts';
-export { createOrg, ensureDefaultPolicies } from './queries/orgs.ts';
+export { createOrg, ensureDefaultPolicies, getRetentionDays, setRetentionDays } from './queries/orgs.ts';
 export { createUser, findUserByEmail } from './queries/users.ts';
 export type { Role, UserRow } from './queries/users.ts';
 export { createSession, findSessionUser, deleteSession } from './queries/sessions.ts';

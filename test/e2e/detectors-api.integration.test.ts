@@ -252,6 +252,37 @@ describe('detectors and DLP settings', () => {
     expect((await matches(redactedPrompt))[0].snippet).toContain('[US_SSN]');
   });
 
+  it('sets the org retention that new events are stored with; bad values and viewers change nothing', async () => {
+    expect((await admin.get('/v1/admin/retention')).body).toEqual({ retentionDays: 400 });
+    const refused = [
+      await admin.request('PUT', '/v1/admin/retention', { retentionDays: 0 }),
+      await admin.request('PUT', '/v1/admin/retention', { retentionDays: 5000 }),
+      await admin.request('PUT', '/v1/admin/retention', { retentionDays: 'forever' }),
+      await admin.request('PUT', '/v1/admin/retention', { retentionDays: 30, extra: true }),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([400, 400, 400, 400]);
+    expect((await viewer.request('PUT', '/v1/admin/retention', { retentionDays: 30 })).status).toBe(403);
+    expect((await admin.get('/v1/admin/retention')).body).toEqual({ retentionDays: 400 });
+
+    expect((await admin.request('PUT', '/v1/admin/retention', { retentionDays: 30 })).body).toEqual({
+      retentionDays: 30,
+    });
+    expect((await otherAdmin.get('/v1/admin/retention')).body).toEqual({ retentionDays: 400 });
+    // Ingest picks the change up from its config reload; the next events carry it.
+    const stored = await eventually(async () => {
+      const { eventId } = (await extension.evaluate('https://chatgpt.com/', 'retention probe')).body;
+      const row = await eventually(async () => {
+        const res = await admin.post('/v1/admin/sql', {
+          sql: `SELECT retention_days FROM events WHERE event_id = '${eventId}'`,
+        });
+        return res.body.rows?.length ? res.body.rows[0] : undefined;
+      });
+      return row[0] === 30 && row;
+    });
+    expect(stored).toEqual([30]);
+    await admin.request('PUT', '/v1/admin/retention', { retentionDays: 400 });
+  });
+
   it('explains every finding on the test bench without storing anything', async () => {
     await admin.post('/v1/admin/detectors', EMPLOYEE);
     const text = '😀 EMP-123456 card 4539 1488 0343 6467';

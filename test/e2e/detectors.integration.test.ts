@@ -91,4 +91,22 @@ describe('Detectors page in Chromium', () => {
     await expect.poll(() => page.getByTestId('settings-domains').inputValue()).toBe('acme-corp.com');
     expect(await page.getByTestId('log-level-METADATA_ONLY').isChecked()).toBe(true);
   });
+
+  it('saves the data retention, and shows the API’s error for an impossible one', async () => {
+    await expect.poll(() => page.getByTestId('retention-days').inputValue()).toBe('400');
+    await page.getByTestId('retention-days').fill('90');
+    await page.getByTestId('retention-save').click();
+    await page.getByTestId('retention-saved').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('retention-days').inputValue()).toBe('90');
+    // Past the browser's own check (max 3650), the API refuses and nothing changes.
+    await page
+      .getByTestId('retention-days')
+      .evaluate((input: HTMLInputElement) => input.removeAttribute('max'));
+    await page.getByTestId('retention-days').fill('5000');
+    await page.getByTestId('retention-save').click();
+    await page.getByTestId('retention-error').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('retention-days').inputValue()).toBe('90');
+  });
 });

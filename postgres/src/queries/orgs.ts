@@ -28,3 +28,21 @@ export async function ensureDefaultPolicies(sql: Sql, orgId: string): Promise<vo
     }
   }
 }
+
+/** How many days the org's events are kept in ClickHouse (the TTL reads it from each row). */
+export async function getRetentionDays(sql: Sql, orgId: string): Promise<number> {
+  const [row] = await sql<{ retention_days: number }[]>`select retention_days from orgs where id = ${orgId}`;
+  if (!row) throw new Error(`org ${orgId} does not exist`);
+  return row.retention_days;
+}
+
+/**
+ * Sets the org's retention. Postgres NOTIFYs the change, so ingest writes the new value on the
+ * next events; rows already stored keep the retention they were written with.
+ */
+export async function setRetentionDays(sql: Sql, orgId: string, days: number): Promise<number> {
+  const [row] = await sql<{ retention_days: number }[]>`
+    update orgs set retention_days = ${days} where id = ${orgId} returning retention_days`;
+  if (!row) throw new Error(`org ${orgId} does not exist`);
+  return row.retention_days;
+}

@@ -194,6 +194,15 @@ export function putDlpSettings(settings: DlpSettings): Promise<DlpSettings> {
   return request<DlpSettings>('/dlp-settings', { method: 'PUT', body: settings });
 }
 
+/** How many days the org's events are kept in ClickHouse. */
+export function getRetention(fetcher?: Fetch): Promise<{ retentionDays: number }> {
+  return request<{ retentionDays: number }>('/retention', { fetch: fetcher });
+}
+
+export function putRetention(retentionDays: number): Promise<{ retentionDays: number }> {
+  return request<{ retentionDays: number }>('/retention', { method: 'PUT', body: { retentionDays } });
+}
+
 // --- errors ---------------------------------------------------------------------------------------
 
 /** Only same-site paths are accepted as `next`, so the login page cannot become an open redirect. */
