@@ -102,7 +102,7 @@ describe('Detectors page in Chromium', () => {
     // Past the browser's own check (max 3650), the API refuses and nothing changes.
     await page
       .getByTestId('retention-days')
-      .evaluate((input: HTMLInputElement) => input.removeAttribute('max'));
+      .evaluate((input: { removeAttribute(name: string): void }) => input.removeAttribute('max'));
     await page.getByTestId('retention-days').fill('5000');
     await page.getByTestId('retention-save').click();
     await page.getByTestId('retention-error').waitFor();
