@@ -37,6 +37,8 @@ export const ISSUERS: readonly Issuer[] = [
     lengths: [16, 17, 18, 19],
   },
   { name: 'jcb', ranges: [['3528', '3589']], lengths: [16, 17, 18, 19] },
+  // China UnionPay: the 62 range (its 622126–622925 part is also Discover-accepted).
+  { name: 'unionpay', ranges: [['62', '62']], lengths: [16, 17, 18, 19] },
   {
     name: 'diners',
     ranges: [

@@ -11,12 +11,13 @@ export const usBankRouting: Detector = {
   description: 'US bank routing (ABA) number with checksum, when labelled routing/ABA/RTN',
   type: 'US_BANK_ROUTING',
   severity: 'MEDIUM',
-  keywords: ['routing', 'aba', 'rtn', 'transit'],
+  keywords: ['routing', 'aba', 'rtn', 'transit', 'ach'],
   minDigits: 9,
   pattern: /(?<![\w-]|\d[ .-])\d{9}(?![\w-]|[.,]\d)/g,
   validate: abaValid,
   explain: () => ['ABA 3-7-1 checksum and Federal Reserve prefix passed'],
-  context: { words: ['routing', 'aba', 'rtn', 'transit'], window: 40, mode: 'require' },
+  // "for ACH use …": the ACH network addresses banks by routing number.
+  context: { words: ['routing', 'aba', 'rtn', 'transit', ' ach ', ' ach:'], window: 40, mode: 'require' },
   confidence: 0.85,
   hints: [raiseFor(['account', 'bank', 'wire', 'ach', 'deposit']), lowerForDocs(), lowerForTests()],
   samples: {

@@ -19,6 +19,7 @@ const ISSUER_NAMES: Record<string, string> = {
   discover: 'Discover',
   jcb: 'JCB',
   diners: 'Diners Club',
+  unionpay: 'UnionPay',
 };
 
 export const creditCard: Detector = {
@@ -29,7 +30,7 @@ export const creditCard: Detector = {
   keywords: [],
   minDigits: 13,
   pattern:
-    /(?<![\w.+-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})??|\d{4}([ -])\d{6}\2\d{4,5})(?![\w]|[.,]\d)/g,
+    /(?<![\w.+-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})??|\d{4}([ -])\d{6}\2\d{4,5})(?![\w]|\.\d)/g,
   validate: (value) => {
     const digits = value.replace(/[ -]/g, '');
     return luhnValid(digits) && cardIssuer(digits) !== null;

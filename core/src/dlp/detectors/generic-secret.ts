@@ -36,8 +36,12 @@ function plausibleSecret(value: string): boolean {
   return generated || /\d/.test(value) || /[^A-Za-z]/.test(value) || value.length >= 20;
 }
 
+/*
+ * The value: inside quotes, everything up to the closing quote but whitespace (Django keys hold
+ * parentheses); unquoted, up to a delimiter, `&` included (the next URL query parameter).
+ */
 const ASSIGNMENT =
-  /(?<![\w])[\w.-]*?(?:api[_-]?key|secret|token|passw(?:or)?d|pwd)(?![a-z])[\w-]*["']?\s*(?::=|=>|[:=])\s*(?:["'`])?(?<value>[^\s"'`,;(){}[\]<>]{8,200})(?![^\s"'`,;(){}[\]<>])/dgi;
+  /(?<![\w])[\w.-]*?(?:api[_-]?key|secret|token|passw(?:or)?d|pwd)(?![a-z])[\w-]*["']?\s*(?::=|=>|[:=])\s*(?:["'`])?(?<value>(?<=["'`])[^\s"'`]{8,200}(?=["'`])|[^\s"'`,;(){}[\]<>&]{8,200}(?![^\s"'`,;(){}[\]<>&]))/gi;
 /** Where an assignment can be: the rule runs only from the start of a name holding one of these. */
 const SECRET_WORD = /api[_-]?key|secret|token|passw(?:or)?d|pwd/i;
 
@@ -61,6 +65,8 @@ export const genericSecret: Detector = {
       'export DB_TOKEN=8f3a9c1e7b2d4f60a5e9',
       'client_secret: Zk3-Pq9_Lm2.Vx8',
       'DATABASE_PASSWORD=postgres://app:Xr7Kq2Lm9@db:5432/app',
+      "SECRET_KEY = 'django-insecure-9x(k)2#mq8!vz$w1'",
+      'GET /v1/data?api_key=Zk3Pq9Lm2Vx8Tq7W&format=json',
     ],
     falsePositives: [
       'api_key = "YOUR_API_KEY"',

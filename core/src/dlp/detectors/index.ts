@@ -22,6 +22,7 @@ import {
   openaiKey,
   slackToken,
   stripeSecret,
+  stripeTestSecret,
 } from './provider-keys.ts';
 import {
   atlassianToken,
@@ -58,6 +59,7 @@ export const BUILTIN_DETECTORS: readonly Detector[] = Object.freeze([
   slackToken,
   slackWebhook,
   stripeSecret,
+  stripeTestSecret,
   anthropicKey,
   openaiKey,
   googleApiKey,

@@ -1,6 +1,15 @@
 import type { Detector } from '../types.ts';
 import { anchoredMatcher, inIpv6 } from './anchored.ts';
 
+/**
+ * 0.0.0.0 (any), 127.x (this machine) and 255.x (netmasks, broadcast) say nothing about a network
+ * or a host anyone could reach.
+ */
+export function ipv4Reportable(value: string): boolean {
+  const first = value.slice(0, value.indexOf('.'));
+  return value !== '0.0.0.0' && first !== '127' && first !== '255';
+}
+
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 
 /**
@@ -18,7 +27,23 @@ export const ipv4: Detector = {
   minDigits: 4,
   confidence: 0.85,
   pattern: new RegExp(`(?<![\\w.]|\\d\\.|[A-Za-z]\\/)(?:${OCTET}\\.){3}${OCTET}(?![\\w]|\\.\\d)`, 'g'),
-  context: { words: ['version', 'release', 'build', 'ver.'], window: 16, mode: 'suppress' },
+  validate: ipv4Reportable,
+  context: {
+    words: [
+      'version',
+      'versión',
+      'バージョン',
+      '版本',
+      'release',
+      'build',
+      'ver.',
+      'section',
+      'sección',
+      '§',
+    ],
+    window: 24,
+    mode: 'suppress',
+  },
   samples: {
     truePositives: ['server at 10.20.30.40.', 'ssh root@192.168.1.254 -p 22', 'dns 8.8.8.8, 1.1.1.1'],
     falsePositives: [
@@ -30,6 +55,12 @@ export const ipv4: Detector = {
       'float 3.14159',
       'oid 1.3.6.1.4.1',
       'Mozilla/5.0 Chrome/120.0.0.0 Safari/537.36',
+      'listen 127.0.0.1:8080',
+      'bind 0.0.0.0',
+      'netmask 255.255.255.0',
+      'Versión desplegada: 4.2.0.17',
+      'バージョン3.10.2.1',
+      'see section 3.2.1.4',
     ],
   },
 };

@@ -68,7 +68,25 @@ export const stripeSecret: Detector = {
       'stripe ' + 'sk_live_' + '51Hx9KqLm2Pz7RtV4wYb8NcD3fGj',
       'rk_live_' + 'Tq7Wz2Lk9Xm4Pv8Rb3Nc6Yd1Hf',
     ],
-    falsePositives: ['sk_live_' + 'XXXXXXXXXXXXXXXXXXXXXXXX', 'sk_test_' + '51Hx9KqLm2Pz7RtV4wYb8NcD3fGj'],
+    falsePositives: ['sk_live_' + 'XXXXXXXXXXXXXXXXXXXXXXXX', 'pk_live_' + '51Hx9KqLm2Pz7RtV4wYb8NcD3fGj'],
+  },
+};
+
+/**
+ * Test-mode keys cannot move money but read and write the account's test data (customers, webhooks),
+ * so they are reported, one level below live keys.
+ */
+export const stripeTestSecret: Detector = {
+  id: 'stripe-test-secret',
+  description: 'Stripe test-mode secret or restricted key (sk_test_/rk_test_)',
+  type: 'API_KEY_LIKE',
+  severity: 'MEDIUM',
+  keywords: ['sk_test_', 'rk_test_'],
+  pattern: /(?<![A-Za-z0-9_])[sr]k_test_[A-Za-z0-9]{20,247}(?![A-Za-z0-9_])/g,
+  validate: (value) => looksRandom(value.slice(8)),
+  samples: {
+    truePositives: ['stripe.api_key = "' + 'sk_test_' + '51Hx9KqLm2Pz7RtV4wYb8NcD3fGj"'],
+    falsePositives: ['sk_test_' + 'XXXXXXXXXXXXXXXXXXXXXXXX', 'pk_test_' + '51Hx9KqLm2Pz7RtV4wYb8NcD3fGj'],
   },
 };
 
