@@ -4,7 +4,7 @@
  * end, then the writer alone: synthetic records produced straight into Kafka at rising rates
  * (BENCH_RATES, default 2000,5000,10000,20000 events/s; BENCH_STEP_SECONDS each). The mock broker
  * keeps only ~5 MB per partition, so a writer that falls behind loses records: reported as lost.
- * BENCH_CPU_PROF=1 profiles the api+pipelines process (--cpu-prof) and prints where its time went.
+ * BENCH_KAFKA_STEPS=e2e or =writer runs one of the two. BENCH_CPU_PROF=1 profiles the api+pipelines process (--cpu-prof) and prints where its time went.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,12 +33,17 @@ export async function run(): Promise<void> {
     `  distributed shape: mock Kafka cluster (3 brokers, ${partitions} partitions per topic), PostgreSQL 15, ` +
       '`kairro ingest`, `kairro start --roles api,pipelines` (chDB)',
   );
-  console.log('\n  1) evaluate → ingest → disk buffer → Kafka → pipelines → ClickHouse');
-  await measureThroughput(shape);
-  console.log(
-    '\n  2) the writer alone: synthetic records produced into Kafka (keyed by org, as ingest does)',
-  );
-  await writerCapacity(shape);
+  const steps = (process.env.BENCH_KAFKA_STEPS ?? 'e2e,writer').split(',');
+  if (steps.includes('e2e')) {
+    console.log('\n  1) evaluate → ingest → disk buffer → Kafka → pipelines → ClickHouse');
+    await measureThroughput(shape);
+  }
+  if (steps.includes('writer')) {
+    console.log(
+      '\n  2) the writer alone: synthetic records produced into Kafka (keyed by org, as ingest does)',
+    );
+    await writerCapacity(shape);
+  }
 }
 
 async function writerCapacity(shape: Shape): Promise<void> {

@@ -31,6 +31,8 @@ export interface Shape {
   processes: Watched[];
   /** The process that holds chDB and runs the ClickHouse writer. */
   writerPid: number;
+  /** The `kairro` processes, e.g. for their output. */
+  kairro: PlatformProcess[];
   /** Kafka shape only. */
   brokers?: string[];
   databaseUrl?: string;
@@ -68,6 +70,7 @@ export async function startEmbedded(env: Record<string, string> = {}): Promise<S
     admin: await signIn(proc.apiUrl!, demo.adminEmail, demo.adminPassword),
     processes: [single('kairro start (node + chDB)', pid), childrenOf('embedded Postgres', pid)],
     writerPid: pid,
+    kairro: [proc],
   };
 }
 
@@ -105,6 +108,7 @@ export async function startKafkaShape(
       ...(brokerPid ? [single('kafka-mock broker', brokerPid)] : []),
     ],
     writerPid: backend.child.pid!,
+    kairro: [ingest, backend],
     brokers: broker.brokers,
     databaseUrl: db.url,
   };

@@ -40,7 +40,11 @@ export function slope(points: ReadonlyArray<readonly [number, number]>): number 
 
 export const fmt = (n: number, digits = 0): string =>
   Number.isFinite(n)
-    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    ? // `|| 0` turns a rounded -0 into 0.
+      (Number(n.toFixed(digits)) || 0).toLocaleString('en-US', {
+        maximumFractionDigits: digits,
+        minimumFractionDigits: digits,
+      })
     : '–';
 
 export function envNumber(name: string, fallback: number): number {
