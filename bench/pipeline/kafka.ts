@@ -4,6 +4,8 @@
  * end, then the writer alone: synthetic records produced straight into Kafka at rising rates
  * (BENCH_RATES, default 2000,5000,10000,20000 events/s; BENCH_STEP_SECONDS each). The mock broker
  * keeps only ~5 MB per partition, so a writer that falls behind loses records: reported as lost.
+ * The producer sends once per BENCH_PRODUCE_TICK_MS (default 50 ms), which sets the writer's batch size
+ * on the mock broker (it returns one produced batch per partition per fetch).
  * BENCH_KAFKA_STEPS=e2e or =writer runs one of the two. BENCH_CPU_PROF=1 profiles the api+pipelines process (--cpu-prof) and prints where its time went.
  */
 import { mkdtempSync } from 'node:fs';

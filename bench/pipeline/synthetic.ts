@@ -79,7 +79,9 @@ export async function syntheticProducer(brokers: string[], orgId: string): Promi
   let n = 0;
   return {
     async run(rate, seconds) {
-      const tickMs = 50;
+      // One send per tick: on the mock broker one send is what one fetch returns, so this sets the
+      // writer's batch size (rate × tick).
+      const tickMs = Number(process.env.BENCH_PRODUCE_TICK_MS ?? 50);
       const t0 = performance.now();
       let events = 0;
       let matches = 0;
