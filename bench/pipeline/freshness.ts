@@ -55,6 +55,7 @@ export async function measureFreshness(shape: Shape): Promise<void> {
   // ClickHouse: BLOCK decisions sampled as they are acknowledged.
   const pending = new Map<string, number>();
   const chLatency: number[] = [];
+  let chMissing = 0;
   let lastSample = 0;
   const onAck = (ack: Ack) => {
     const live = liveAt.get(ack.eventId);
@@ -84,7 +85,11 @@ export async function measureFreshness(shape: Shape): Promise<void> {
           pending.delete(e.eventId);
         }
         // A sample still missing after 60 s is reported as missing.
-        for (const [id, acked] of pending) if (at - acked > 60_000) pending.delete(id);
+        for (const [id, acked] of pending)
+          if (at - acked > 60_000) {
+            pending.delete(id);
+            chMissing++;
+          }
       }
       await sleep(100);
     }
@@ -115,5 +120,6 @@ export async function measureFreshness(shape: Shape): Promise<void> {
     console.log(
       `  live feed: ${fmt(notSeen)} decisions not pushed within the run (${fmt(lagged)} reported dropped)`,
     );
+  if (chMissing > 0) console.log(`  ClickHouse: ${fmt(chMissing)} more samples were not visible after 60 s`);
   console.log(`  events-list poll: every 100 ms, answered in ${fmt(summarize(pollTimes).p50)} ms at p50`);
 }
