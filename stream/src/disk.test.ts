@@ -128,6 +128,24 @@ describe('disk stream', () => {
     expect(durable.map((r) => r.value)).toEqual(['old', 'new']);
   });
 
+  it('lingers briefly so records published one by one arrive as one batch', async () => {
+    const s = createDiskStream({ dir: tempDir(), logger: quiet, lingerMs: 200, maxBatchSize: 3 });
+    streams.push(s);
+    const batches: number[] = [];
+    await s.subscribe({
+      groupId: 'g',
+      topics: ['t'],
+      handler: async (records) => void batches.push(records.length),
+    });
+    for (let i = 0; i < 5; i++) {
+      await s.publish('t', [{ key: 'k', value: i }]);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await until(() => batches.reduce((a, b) => a + b, 0) === 5);
+    // A full batch goes at once; the rest waits for more, then goes after the linger.
+    expect(batches).toEqual([3, 2]);
+  });
+
   it('refuses records beyond its size bound with a clear error and accepts again once drained', async () => {
     const dir = tempDir();
     const s = open(dir, { maxBytes: 2_000 });

@@ -35,6 +35,11 @@ export interface LocalStreamOptions {
    * later still sees recent history. Older records are dropped only once every group has them.
    */
   retainRecords?: number;
+  /**
+   * How long a batch smaller than maxBatchSize waits for more records before it is delivered.
+   * 0 (default) delivers at once; the platform's disk streams wait a little to batch better.
+   */
+  lingerMs?: number;
   logger?: StreamLogger;
 }
 
@@ -98,6 +103,7 @@ export function createLocalStream(
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const closeTimeoutMs = options.closeTimeoutMs ?? 15_000;
   const retainRecords = options.retainRecords ?? 100_000;
+  const lingerMs = options.lingerMs ?? 0;
   const logger = options.logger;
 
   /** Every cursor per topic, including groups known from the store that have not subscribed. */
@@ -184,6 +190,13 @@ export function createLocalStream(
       if (wait > 0) {
         await waitFor(cursor.wake, wait);
         continue;
+      }
+      // A short batch waits up to lingerMs for more (not while closing): consumers such as the
+      // ClickHouse writer and the Kafka forwarder cost per batch, not per record.
+      if (lingerMs > 0 && state === 'open' && end(cursor.topic) - cursor.committed < maxBatchSize) {
+        const until = Date.now() + lingerMs;
+        while (state === 'open' && end(cursor.topic) - cursor.committed < maxBatchSize && Date.now() < until)
+          await waitFor(cursor.wake, until - Date.now());
       }
       await deliver(cursor, member);
     }

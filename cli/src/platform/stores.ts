@@ -92,6 +92,9 @@ export async function openStream(
     createDiskStream({
       dir: join(config.dataDir, dir),
       maxBytes: config.streamBufferBytes,
+      // Batches of a few hundred records instead of a few: ClickHouse inserts and Kafka produce
+      // requests cost per batch. Adds at most this much to an event's way to ClickHouse.
+      lingerMs: 50,
       logger: log.child({ component: 'stream' }),
     });
   if (!config.kafkaBrokers) {
