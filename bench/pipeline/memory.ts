@@ -49,6 +49,11 @@ export async function run(): Promise<void> {
   console.log(
     `  PSS in MB at ${pick.map((s) => `${fmt(s.min, 1)} min`).join(' / ')}, peak, slope (MB/min: all, second half)`,
   );
+  // One sample a minute, to see where it levels off.
+  const perMinute = samples.filter((s, i) => i === 0 || Math.floor(s.min) > Math.floor(samples[i - 1]!.min));
+  console.log(`  each minute (MB): ${groups.map((g) => g.name).join(' | ')}`);
+  for (const s of perMinute)
+    console.log(`    ${fmt(s.min, 1).padStart(5)} min  ${s.pss.map((p) => fmt(p).padStart(5)).join(' | ')}`);
   const secondHalf = samples.slice(Math.floor(samples.length / 2));
   groups.forEach((g, i) => {
     const series = samples.map((s) => [s.min, s.pss[i]!] as const);
