@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pipeline -- [embedded|kafka|freshness|queries|memory|all]`: the event pipeline's
+ * `npm run bench:pipeline -- [embedded|kafka|freshness|queries|memory|inserts|all]`: the event pipeline's
  * throughput, freshness, dashboard query latency and memory. Prints figures; asserts nothing.
  * Every part starts what it needs and stops it again (also on Ctrl+C). Knobs: BENCH_SECONDS,
  * BENCH_CONCURRENCY, BENCH_MINUTES, BENCH_RATE, BENCH_EVENTS, BENCH_SHAPE, BENCH_CPU_PROF (see each part).
@@ -14,6 +14,7 @@ const PARTS = {
   freshness: () => import('./pipeline/freshness.ts'),
   queries: () => import('./pipeline/queries.ts'),
   memory: () => import('./pipeline/memory.ts'),
+  inserts: () => import('./pipeline/inserts.ts'),
 } as const;
 type Part = keyof typeof PARTS;
 
