@@ -11,7 +11,7 @@ export const usBankRouting: Detector = {
   description: 'US bank routing (ABA) number with checksum, when labelled routing/ABA/RTN',
   type: 'US_BANK_ROUTING',
   severity: 'MEDIUM',
-  keywords: ['routing', 'aba', 'rtn', 'transit', 'ach'],
+  keywords: ['routing', 'aba', 'rtn', 'transit'],
   minDigits: 9,
   pattern: /(?<![\w-]|\d[ .-])\d{9}(?![\w-]|[.,]\d)/g,
   validate: abaValid,
