@@ -112,7 +112,7 @@ export async function runPlatform(
     let pipelinesUrl: string | undefined;
     if (roles.includes('pipelines')) {
       await startClickHouseWriter({
-        stream: stream,
+        stream,
         clickhouse: clickhouse!.client,
         logger: log.child({ service: 'pipelines' }),
       });
@@ -136,7 +136,7 @@ export async function runPlatform(
       const app = await buildIngestApp(
         {
           sql: pg.sql,
-          stream: stream,
+          stream,
           configs,
           tokens,
           now: () => new Date(),
