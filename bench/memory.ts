@@ -4,49 +4,15 @@
  * PSS (proportional set size) is summed so Postgres' shared buffers are not counted once per backend.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readDemo, startKairro } from '../test/helpers/platform.ts';
+import { descendants, pssMb, rssMb } from './pipeline/proc.ts';
 
 const PROMPTS = Number(process.env.BENCH_PROMPTS ?? 20_000);
 
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // process ended while we looked
-    }
-  }
-  const all: number[] = [];
-  const walk = (p: number) => {
-    for (const c of children.get(p) ?? []) {
-      all.push(c);
-      walk(c);
-    }
-  };
-  walk(pid);
-  return all;
-}
-
-function kb(pid: number, field: 'Pss' | 'Rss'): number {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
-      readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'),
-    );
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
 function measure(rootPid: number): { nodeRssMb: number; totalPssMb: number } {
   const pids = [rootPid, ...descendants(rootPid)];
-  const total = pids.reduce((sum, p) => sum + kb(p, 'Pss'), 0);
-  return { nodeRssMb: kb(rootPid, 'Rss') / 1024, totalPssMb: total / 1024 };
+  return { nodeRssMb: rssMb(rootPid), totalPssMb: pids.reduce((sum, p) => sum + pssMb(p), 0) };
 }
 
 const platform = await startKairro();
