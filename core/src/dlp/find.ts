@@ -33,7 +33,10 @@ function regexFor(detector: Detector, pattern: RegExp): RegExp {
 function contextAllows(detector: Detector, text: string, start: number): boolean {
   const ctx = detector.context;
   if (!ctx) return true;
-  const before = text.slice(Math.max(0, start - ctx.window), start).toLowerCase();
+  let before = text.slice(Math.max(0, start - ctx.window), start).toLowerCase();
+  // A word that suppresses must be on the value's own line ("APP_VERSION=…" above "DB_HOST=10.…"
+  // says nothing about the address); a required label may sit on the line above.
+  if (ctx.mode === 'suppress') before = before.slice(before.lastIndexOf('\n') + 1);
   const found = ctx.words.some((w) => before.includes(w));
   return ctx.mode === 'require' ? found : !found;
 }

@@ -52,7 +52,8 @@ export function ipv4(rand: Rng): string {
     () => `172.${randomInt(rand, 16, 31)}.${randomInt(rand, 0, 255)}.${randomInt(rand, 1, 254)}`,
     () =>
       [
-        randomInt(rand, 11, 223),
+        // A public first octet: 11–223 without 127 (this machine, not reported).
+        ((first) => (first >= 127 ? first + 1 : first))(randomInt(rand, 11, 222)),
         randomInt(rand, 0, 255),
         randomInt(rand, 0, 255),
         randomInt(rand, 1, 254),

@@ -38,10 +38,11 @@ function plausibleSecret(value: string): boolean {
 
 /*
  * The value: inside quotes, everything up to the closing quote but whitespace (Django keys hold
- * parentheses); unquoted, up to a delimiter, `&` included (the next URL query parameter).
+ * parentheses); in a URL query (`?api_key=…&format=json`), up to the next `&`; otherwise up to a
+ * delimiter (an `&` there belongs to the value, as in .env passwords).
  */
 const ASSIGNMENT =
-  /(?<![\w])[\w.-]*?(?:api[_-]?key|secret|token|passw(?:or)?d|pwd)(?![a-z])[\w-]*["']?\s*(?::=|=>|[:=])\s*(?:["'`])?(?<value>(?<=["'`])[^\s"'`]{8,200}(?=["'`])|[^\s"'`,;(){}[\]<>&]{8,200}(?![^\s"'`,;(){}[\]<>&]))/gi;
+  /(?<![\w])[\w.-]*?(?:api[_-]?key|secret|token|passw(?:or)?d|pwd)(?![a-z])[\w-]*["']?\s*(?::=|=>|[:=])\s*(?:["'`])?(?<value>(?<=["'`])[^\s"'`]{8,200}(?=["'`])|(?<=[?&][\w.-]*=)[^\s"'`,;(){}[\]<>&]{8,200}(?![^\s"'`,;(){}[\]<>&])|[^\s"'`,;(){}[\]<>]{8,200}(?![^\s"'`,;(){}[\]<>]))/gi;
 /** Where an assignment can be: the rule runs only from the start of a name holding one of these. */
 const SECRET_WORD = /api[_-]?key|secret|token|passw(?:or)?d|pwd/i;
 
