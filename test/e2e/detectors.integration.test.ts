@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, submitLogin } from '../helpers/browser.ts';
 import { readDemo, startKairro, type DemoCredentials, type PlatformProcess } from '../helpers/platform.ts';
 
 /** Set to a folder to keep screenshots of the page (for looking at it, not asserted). */
@@ -19,9 +19,7 @@ describe('Detectors page in Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(`${platform.apiUrl}/detectors`);
     await page.waitForURL(/\/login/);
-    await page.getByTestId('login-email').fill(demo.adminEmail);
-    await page.getByTestId('login-password').fill(demo.adminPassword);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, demo.adminEmail, demo.adminPassword);
     await page.waitForURL(/\/detectors$/);
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, submitLogin } from '../helpers/browser.ts';
 import { registerExtension, signIn, type ExtensionClient } from '../helpers/clients.ts';
 import type { HttpClient } from '../helpers/http.ts';
 import {
@@ -53,9 +53,7 @@ describe('SOC console in Chromium', () => {
 
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1360, height: 1000 } });
     await page.goto(url('/login'));
-    await page.getByTestId('login-email').fill(demo.adminEmail);
-    await page.getByTestId('login-password').fill(demo.adminPassword);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, demo.adminEmail, demo.adminPassword);
     await page.waitForURL((u) => u.pathname === '/');
   });
   afterAll(async () => {

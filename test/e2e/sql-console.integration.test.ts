@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, submitLogin } from '../helpers/browser.ts';
 import { registerExtension, signIn } from '../helpers/clients.ts';
 import {
   eventually,
@@ -39,9 +39,7 @@ describe('SQL workbench in Chromium', () => {
   it('signs in, lists the tables and runs a query with Ctrl+Enter', async () => {
     await page.goto(`${platform.apiUrl}/sql`);
     await page.waitForURL(/\/login/);
-    await page.getByTestId('login-email').fill(demo.adminEmail);
-    await page.getByTestId('login-password').fill(demo.adminPassword);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, demo.adminEmail, demo.adminPassword);
     await page.waitForURL(/\/sql$/);
     await expect.poll(() => page.getByTestId('sql-tables').textContent()).toContain('dlp_matches');
 

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium package; install with `apt-get install -y chromium` if it is missing. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,4 +16,11 @@ export const CHROMIUM_ARGS = [
 /** Headless Chromium for integration tests (console pages, extension flows). Close it in afterAll. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ headless: true, executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Signs in on the console's login page the browser is on (or was redirected to). */
+export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
 }
