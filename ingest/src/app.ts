@@ -8,6 +8,7 @@ import {
 import type { IngestDeps } from './deps.ts';
 import { registerMetrics } from './metrics.ts';
 import { evaluateRoute } from './routes/evaluate.ts';
+import { policyRoute } from './routes/policy.ts';
 import { registerRoute } from './routes/register.ts';
 
 /** The extension-facing API. Decides inline from in-memory config; never queries ClickHouse. */
@@ -23,7 +24,7 @@ export async function buildIngestApp(
   });
   await registerOpenApi(app, {
     title: 'Kairro ingest API',
-    description: 'Extension-facing API: register endpoints and evaluate prompts inline.',
+    description: 'Extension-facing API: register endpoints, fetch the tool policy, evaluate prompts inline.',
     version: '0.1.0',
   });
   installErrorHandler(app);
@@ -34,6 +35,7 @@ export async function buildIngestApp(
   });
   const metrics = registerMetrics(app, deps.streamBacklog);
   registerRoute(app, deps);
+  policyRoute(app, deps);
   evaluateRoute(app, deps, metrics);
   return app;
 }

@@ -9,14 +9,11 @@ import {
   type DlpResult,
   type EventRecord,
 } from '@kairro/core';
-import type { IngestOrgConfig } from './org-dlp.ts';
+import { evaluationContext, type EvaluationRequest } from './context.ts';
+import type { IngestOrgConfig } from './org-config.ts';
 import type { EndpointClaims } from './tokens.ts';
-import { identifyTool } from './tools.ts';
 
-export interface EvaluationRequest {
-  url: URL;
-  prompt: string;
-}
+export type { EvaluationRequest } from './context.ts';
 
 export interface DecisionOutcome {
   decision: Decision;
@@ -27,7 +24,8 @@ export interface DecisionOutcome {
 
 /**
  * Scans the prompt, applies the org's policies and builds the records to publish. Everything here
- * is in memory: the org config comes from the cache, the clock and id are passed in.
+ * is in memory: the org config comes from the cache, the clock and id are passed in. The records
+ * never hold the raw prompt, the completion or the mask mapping.
  */
 export function decide(
   req: EvaluationRequest,
@@ -46,8 +44,9 @@ export function decide(
     status: 'REVOKED' as const,
     expiresAt: new Date(0).toISOString(),
   };
-  const decision = evaluate({ now: ctx.now, license, policies: ctx.config.policies, dlp });
-  const { tool, host } = identifyTool(req.url);
+  const context = evaluationContext(req, ctx.claims.email, ctx.config);
+  const decision = evaluate({ now: ctx.now, license, policies: ctx.config.policy.policies, dlp, context });
+  const { toolId: tool, host } = context;
   const occurredAt = ctx.now.toISOString();
   const team = ctx.config.teams.get(ctx.claims.email.toLowerCase()) ?? '';
   const retentionDays = ctx.config.retentionDays || DEFAULT_RETENTION_DAYS;
@@ -60,6 +59,9 @@ export function decide(
     team,
     tool,
     url_host: host,
+    input_type: req.inputType ?? '',
+    model: req.model ?? '',
+    prompt_tokens: context.promptTokens,
     action: decision.action,
     risk_level: decision.riskLevel,
     match_count: dlp.summary.totalMatches,
@@ -69,6 +71,7 @@ export function decide(
     prompt_snippet: logLevel === 'REDACTED_PROMPT' ? truncate(redactText(req.prompt, dlp.matches)) : '',
     reasons: decision.reasons,
     policy_ids: decision.policyIds,
+    alerts: decision.alerts.map((a) => a.reason),
     latency_ms: ctx.clock() - ctx.startedAt,
     retention_days: retentionDays,
   };

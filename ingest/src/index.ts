@@ -12,5 +12,8 @@ export {
   MAX_PATTERN_LENGTH,
 } from './custom-detectors.ts';
 export type { CustomValidator, PatternCheck } from './custom-detectors.ts';
-export type { IngestOrgConfig, OrgDlp } from './org-dlp.ts';
+export { compileOrgConfig, type IngestOrgConfig } from './org-config.ts';
+export type { OrgDlp } from './org-dlp.ts';
+export { compileOrgPolicy, re2Compiler, type ExtensionPolicy, type OrgPolicy } from './org-policy.ts';
+export { evaluationContext, type EvaluationRequest } from './context.ts';
 export type { StreamBacklog } from './metrics.ts';

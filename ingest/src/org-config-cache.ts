@@ -1,5 +1,5 @@
 import { listenForConfigChanges, loadOrgConfigs, type OrgConfig, type Sql } from '@kairro/postgres';
-import { compileOrgDlp, type IngestOrgConfig } from './org-dlp.ts';
+import { compileOrgConfig, type IngestOrgConfig } from './org-config.ts';
 
 export interface OrgConfigCache {
   get(orgId: string): IngestOrgConfig | undefined;
@@ -11,17 +11,15 @@ export interface OrgConfigCache {
 /**
  * Keeps every org's compiled config in memory so an evaluation never waits on Postgres. Changes
  * arrive by LISTEN/NOTIFY within milliseconds; a periodic full reload covers a dropped connection.
- * Custom detectors are compiled here, once per change, not per evaluation.
+ * Custom detectors and policy regexes are compiled here, once per change, not per evaluation, and
+ * the extension's policy document and its ETag are computed here too.
  */
 export async function createOrgConfigCache(
   sql: Sql,
   opts: { fullReloadMs?: number; onError?: (err: unknown) => void } = {},
 ): Promise<OrgConfigCache> {
   const onError = opts.onError ?? (() => {});
-  const compile = (config: OrgConfig): IngestOrgConfig => ({
-    ...config,
-    scan: compileOrgDlp(config, onError),
-  });
+  const compile = (config: OrgConfig): IngestOrgConfig => compileOrgConfig(config, onError);
   const loadAll = async () => new Map([...(await loadOrgConfigs(sql))].map(([id, c]) => [id, compile(c)]));
   let configs = await loadAll();
 

@@ -26,10 +26,12 @@ const config = (over: Partial<OrgConfig>): OrgConfig => ({
   name: 'Org',
   retentionDays: 400,
   teams: new Map(),
+  identities: new Map(),
   dlp: { ...DEFAULT_DLP_SETTINGS },
   customDetectors: [],
   licenses: new Map(),
   policies: [],
+  tools: [],
   ...over,
 });
 

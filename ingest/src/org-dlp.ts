@@ -10,11 +10,6 @@ export interface OrgDlp {
   logLevel: DlpSettings['logLevel'];
 }
 
-/** An org's config as ingest holds it: the stored config plus its compiled DLP. */
-export interface IngestOrgConfig extends OrgConfig {
-  scan: OrgDlp;
-}
-
 /**
  * Compiles the org's enabled custom detectors with RE2. A row the API would refuse (written around
  * it, or by an older version) is skipped and reported, so one bad row cannot stop an org's scans.

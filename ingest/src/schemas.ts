@@ -26,8 +26,9 @@ export const RegisterResponse = Type.Object({
   license: Type.Object({ status: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }),
 });
 
-/** Prompts up to 256 KiB; the body limit of the route is set a little above that. */
+/** Prompts (and completions) up to 256 Ki characters; the route's body limit allows both. */
 export const MAX_PROMPT_CHARS = 262_144;
+const METADATA_KEY = '^[a-zA-Z0-9_.-]{1,64}$';
 
 export const EvaluateBody = Type.Object(
   {
@@ -37,6 +38,19 @@ export const EvaluateBody = Type.Object(
       Type.Union([Type.Literal('typed'), Type.Literal('paste'), Type.Literal('file')]),
     ),
     model: Type.Optional(Type.String({ maxLength: 200 })),
+    completion: Type.Optional(
+      Type.String({
+        maxLength: MAX_PROMPT_CHARS,
+        description: "The AI's reply, for rules whose regex targets the completion; never stored.",
+      }),
+    ),
+    metadata: Type.Optional(
+      Type.Record(Type.String({ pattern: METADATA_KEY }), Type.String({ maxLength: 256 }), {
+        maxProperties: 20,
+        additionalProperties: false,
+        description: 'Context for metadata conditions (e.g. department); string values only.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -56,6 +70,12 @@ export const EvaluateResponse = Type.Object({
   action: Action,
   riskLevel: RiskLevel,
   reasons: Type.Array(Type.String()),
+  /** How many ALERT rules fired: the SOC was notified (their reasons are among `reasons`). */
+  alerts: Type.Integer({ minimum: 0 }),
+  /** MASK only: the prompt to send instead, each masked finding replaced by a placeholder. */
+  maskedPrompt: Type.Optional(Type.String()),
+  /** MASK only: placeholder → original, to restore the originals in the AI's reply. Never stored. */
+  maskMapping: Type.Optional(Type.Record(Type.String(), Type.String())),
   dlp: Type.Object({
     maxSeverity: Type.Union([Severity, Type.Null()]),
     totalMatches: Type.Integer(),
@@ -64,4 +84,12 @@ export const EvaluateResponse = Type.Object({
     detectors: Type.Array(Type.String()),
     matches: Type.Array(DlpMatchView),
   }),
+});
+
+const Tool = { id: Type.String(), name: Type.String(), urlPatterns: Type.Array(Type.String()) };
+/** Where the extension intercepts; policies and their rules stay on the server. */
+export const ExtensionPolicyResponse = Type.Object({
+  version: Type.String({ description: 'Changes whenever the tool lists do; also the ETag.' }),
+  approvedTools: Type.Array(Type.Object({ ...Tool, applyPolicies: Type.Boolean() })),
+  unapprovedTools: Type.Array(Type.Object({ ...Tool, action: Action, severity: Severity })),
 });

@@ -20,6 +20,13 @@ export interface EventRecord {
   team?: string;
   tool: string; // e.g. chatgpt, claude, or the url host when unknown
   url_host: string;
+  /** How the prompt reached the page (`typed`, `paste`, `file`); '' when the extension did not say.
+   * This and the next three are absent in records of older ingest versions: column defaults. */
+  input_type?: string;
+  /** The model the page uses, as the extension reported it; '' when unknown. */
+  model?: string;
+  /** Estimated prompt length in tokens (characters ÷ 4, rounded up). */
+  prompt_tokens?: number;
   action: Action;
   risk_level: RiskLevel;
   match_count: number;
@@ -28,6 +35,8 @@ export interface EventRecord {
   prompt_snippet: string;
   reasons: string[];
   policy_ids: string[];
+  /** The reasons of the ALERT rules that fired (the SOC is notified; the action is unchanged). */
+  alerts?: string[];
   latency_ms: number;
   /** The org's retention when the record was made; ClickHouse's TTL drops the row after it
    * (absent: the column default, 400 days). */

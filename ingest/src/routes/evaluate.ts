@@ -2,17 +2,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { TOPICS } from '@kairro/core';
 import { ApiError } from '@kairro/http';
 import { StreamFullError } from '@kairro/stream';
-import { decide } from '../decide.ts';
+import { authenticate } from '../authenticate.ts';
+import { decide, type DecisionOutcome } from '../decide.ts';
 import type { IngestDeps } from '../deps.ts';
 import type { IngestMetrics } from '../metrics.ts';
-import type { EndpointClaims } from '../tokens.ts';
 import { EvaluateBody, EvaluateResponse, MAX_PROMPT_CHARS } from '../schemas.ts';
 
 export function evaluateRoute(app: FastifyInstance, deps: IngestDeps, metrics: IngestMetrics): void {
   app.post<{ Body: EvaluateBody }>(
     '/v1/extension/evaluate',
     {
-      bodyLimit: MAX_PROMPT_CHARS * 4 + 16_384,
+      // A prompt and a completion of MAX_PROMPT_CHARS, 4 UTF-8 bytes each, plus metadata.
+      bodyLimit: MAX_PROMPT_CHARS * 8 + 65_536,
       schema: {
         summary: 'Decide on one prompt before it leaves the browser',
         tags: ['extension'],
@@ -23,25 +24,24 @@ export function evaluateRoute(app: FastifyInstance, deps: IngestDeps, metrics: I
     },
     async (req) => {
       const startedAt = deps.clock();
-      const claims = await authenticate(req, deps);
-      const config = deps.configs.get(claims.orgId);
-      if (!config)
-        throw new ApiError(
-          'INVALID_TOKEN',
-          'The organisation of this token no longer exists. Register again.',
-        );
-      const url = parseUrl(req.body.url);
+      const { claims, config } = await authenticate(req, deps);
+      const { url, ...rest } = req.body;
       const outcome = decide(
-        { url, prompt: req.body.prompt },
+        { ...rest, url: parseUrl(url) },
         { claims, config, eventId: deps.newEventId(), now: deps.now(), startedAt, clock: deps.clock },
       );
       await record(outcome, claims.orgId, deps, metrics, req);
       metrics.decided(outcome.decision.action);
+      const { decision } = outcome;
       return {
         eventId: outcome.event.event_id,
-        action: outcome.decision.action,
-        riskLevel: outcome.decision.riskLevel,
-        reasons: outcome.decision.reasons,
+        action: decision.action,
+        riskLevel: decision.riskLevel,
+        reasons: decision.reasons,
+        alerts: decision.alerts.length,
+        ...(decision.action === 'MASK' && decision.maskedPrompt !== undefined
+          ? { maskedPrompt: decision.maskedPrompt, maskMapping: decision.maskMapping ?? {} }
+          : {}),
         dlp: {
           ...outcome.dlp.summary,
           matches: outcome.dlp.matches.map(({ detector, ruleId, severity, start, end, snippet }) => ({
@@ -64,7 +64,7 @@ export function evaluateRoute(app: FastifyInstance, deps: IngestDeps, metrics: I
  * (a telemetry backlog must not block work), and the loss is counted and logged.
  */
 async function record(
-  outcome: ReturnType<typeof decide>,
+  outcome: DecisionOutcome,
   orgId: string,
   deps: IngestDeps,
   metrics: IngestMetrics,
@@ -82,16 +82,6 @@ async function record(
     metrics.dropped(1);
     req.log.error({ eventId: outcome.event.event_id, reason: error.message }, 'decision event dropped');
   }
-}
-
-async function authenticate(req: FastifyRequest, deps: IngestDeps): Promise<EndpointClaims> {
-  const header = req.headers.authorization ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1])
-    throw new ApiError('INVALID_TOKEN', 'Missing "Authorization: Bearer <token>"; register first.');
-  const claims = await deps.tokens.verify(match[1]);
-  if (!claims) throw new ApiError('INVALID_TOKEN', 'The token is invalid or expired; register again.');
-  return claims;
 }
 
 function parseUrl(raw: string): URL {

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '@kairro/http';
-import { findLicenseByKey, registerEndpoint, type LicenseRow } from '@kairro/postgres';
+import { findLicenseByKey, registerEndpoint } from '@kairro/postgres';
 import type { IngestDeps } from '../deps.ts';
+import { assertLicenseUsable } from '../license.ts';
 import { RegisterBody, RegisterResponse } from '../schemas.ts';
 
 export function registerRoute(app: FastifyInstance, deps: IngestDeps): void {
@@ -25,7 +26,7 @@ export function registerRoute(app: FastifyInstance, deps: IngestDeps): void {
       const license = await findLicenseByKey(deps.sql, licenseKey);
       if (!license)
         throw new ApiError('INVALID_LICENSE', 'Unknown license key. Check the key your admin deployed.');
-      assertUsable(license, deps.now());
+      assertLicenseUsable(license, deps.now());
       const endpoint = await registerEndpoint(deps.sql, {
         orgId: license.orgId,
         licenseId: license.id,
@@ -50,15 +51,4 @@ export function registerRoute(app: FastifyInstance, deps: IngestDeps): void {
       };
     },
   );
-}
-
-function assertUsable(license: LicenseRow, now: Date): void {
-  if (license.status === 'REVOKED')
-    throw new ApiError('LICENSE_REVOKED', 'This license was revoked. Contact your admin.');
-  if (license.status === 'EXPIRED' || license.expiresAt <= now) {
-    throw new ApiError(
-      'LICENSE_EXPIRED',
-      `This license expired on ${license.expiresAt.toISOString()}. Contact your admin.`,
-    );
-  }
 }

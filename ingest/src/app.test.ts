@@ -1,0 +1,207 @@
+import type { FastifyInstance } from 'fastify';
+import type { Sql } from '@kairro/postgres';
+import type { RecordStream, StreamRecord } from '@kairro/stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildIngestApp } from './app.ts';
+import type { IngestDeps } from './deps.ts';
+import { compileOrgConfig, type IngestOrgConfig } from './org-config.ts';
+import { orgConfig, policy, tool } from './test-fixtures/org.ts';
+import { createTokenService } from './tokens.ts';
+
+const tools = [
+  tool({ id: 'claude', urlPatterns: ['https://claude.ai/*'] }),
+  tool({ id: 'corp', urlPatterns: ['https://corp.example/*'], applyPolicies: false }),
+  tool({ id: 'shadow', status: 'UNAPPROVED', urlPatterns: ['https://shadow.example/*'], action: 'WARN' }),
+];
+const policies = [
+  policy('Mask emails', [{ kind: 'DLP', action: 'MASK', criteria: { detectors: ['EMAIL'] } }]),
+  policy('Pastes', [
+    { kind: 'OTHER', action: 'ALERT', severity: 'LOW', criteria: { inputTypes: ['paste'] } },
+  ]),
+];
+
+/** The ingest app on injected deps: a config map instead of Postgres, a stream that records. */
+function world() {
+  const configs = new Map<string, IngestOrgConfig>();
+  const setConfig = (over: Parameters<typeof orgConfig>[0] = {}) =>
+    configs.set('org-1', compileOrgConfig(orgConfig({ tools, policies, ...over })));
+  setConfig();
+  const published: Array<{ topic: string; records: StreamRecord[] }> = [];
+  const stream = {
+    kind: 'memory',
+    publish: async (topic: string, records: StreamRecord[]) => void published.push({ topic, records }),
+    ready: async () => true,
+  } as unknown as RecordStream;
+  const tokens = createTokenService('test-secret');
+  const deps: IngestDeps = {
+    sql: {} as Sql,
+    stream,
+    configs: { get: (id) => configs.get(id), refresh: async () => {}, close: async () => {} },
+    tokens,
+    now: () => new Date('2026-06-01T00:00:00Z'),
+    clock: () => 0,
+    newEventId: () => '0190f1e0-0000-7000-8000-000000000001',
+  };
+  const token = (claims: Partial<{ orgId: string; licenseId: string }> = {}) =>
+    tokens
+      .issue({ orgId: 'org-1', endpointId: 'ep-1', licenseId: 'lic-1', email: 'ana@acme.com', ...claims })
+      .then((t) => t.token);
+  return { deps, setConfig, published, token };
+}
+
+let app: FastifyInstance;
+let w: ReturnType<typeof world>;
+beforeEach(async () => {
+  w = world();
+  app = await buildIngestApp(w.deps);
+});
+afterEach(() => app.close());
+
+describe('GET /v1/extension/policy', () => {
+  const get = async (headers: Record<string, string> = {}, token?: string) =>
+    app.inject({
+      method: 'GET',
+      url: '/v1/extension/policy',
+      headers: { authorization: `Bearer ${token ?? (await w.token())}`, ...headers },
+    });
+
+  it('answers the tools with an ETag, then 304 for that ETag in any form', async () => {
+    const first = await get();
+    expect(first.statusCode).toBe(200);
+    const body = first.json();
+    expect(Object.keys(body)).toEqual(['version', 'approvedTools', 'unapprovedTools']);
+    expect(body.approvedTools.map((t: { id: string }) => t.id)).toEqual(['claude', 'corp']);
+    expect(body.unapprovedTools).toEqual([
+      {
+        id: 'shadow',
+        name: 'shadow',
+        urlPatterns: ['https://shadow.example/*'],
+        action: 'WARN',
+        severity: 'MEDIUM',
+      },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/Mask emails|Pastes|rule/);
+    const etag = first.headers.etag as string;
+    expect(etag).toBe(`"${body.version}"`);
+    expect(first.headers['cache-control']).toBe('no-cache');
+
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const again = await get({ 'if-none-match': ifNoneMatch });
+      expect(again.statusCode, ifNoneMatch).toBe(304);
+      expect(again.body).toBe('');
+      expect(again.headers.etag).toBe(etag);
+    }
+    expect((await get({ 'if-none-match': '"stale"' })).statusCode).toBe(200);
+  });
+
+  it('changes its ETag when the tools change, not when a policy does', async () => {
+    const etag = (await get()).headers.etag as string;
+    w.setConfig({ policies: [] });
+    expect((await get({ 'if-none-match': etag })).statusCode).toBe(304);
+    w.setConfig({ tools: tools.slice(0, 2) });
+    const changed = await get({ 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.json().unapprovedTools).toEqual([]);
+  });
+
+  it('refuses a missing or bad token (401) and an unusable license (403)', async () => {
+    const noToken = await app.inject({ method: 'GET', url: '/v1/extension/policy' });
+    expect([noToken.statusCode, noToken.json().error.code]).toEqual([401, 'INVALID_TOKEN']);
+    expect((await get({}, 'not-a-token')).statusCode).toBe(401);
+    expect((await get({}, await w.token({ orgId: 'gone' }))).json().error.code).toBe('INVALID_TOKEN');
+
+    const licenses = (status: 'ACTIVE' | 'EXPIRED' | 'REVOKED', expiresAt = '2030-01-01T00:00:00.000Z') =>
+      new Map([['lic-1', { status, expiresAt }]]);
+    const cases = [
+      [licenses('REVOKED'), 'LICENSE_REVOKED'],
+      [licenses('EXPIRED'), 'LICENSE_EXPIRED'],
+      [licenses('ACTIVE', '2026-05-31T00:00:00.000Z'), 'LICENSE_EXPIRED'],
+      [new Map(), 'LICENSE_REVOKED'],
+    ] as const;
+    for (const [map, code] of cases) {
+      w.setConfig({ licenses: map });
+      const res = await get();
+      expect([res.statusCode, res.json().error.code]).toEqual([403, code]);
+      expect(res.json().error.message).toMatch(/Contact your admin/);
+    }
+  });
+});
+
+describe('POST /v1/extension/evaluate', () => {
+  const evaluate = async (body: Record<string, unknown>) =>
+    app.inject({
+      method: 'POST',
+      url: '/v1/extension/evaluate',
+      headers: { authorization: `Bearer ${await w.token()}` },
+      payload: { url: 'https://claude.ai/chat/1', prompt: 'hello', ...body },
+    });
+
+  it('masks, hands the mapping to the extension and keeps it out of the event', async () => {
+    const res = await evaluate({
+      prompt: 'mail ana@acme-corp.com today',
+      inputType: 'paste',
+      model: 'claude-opus-4',
+      metadata: { department: 'finance' },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({
+      action: 'MASK',
+      alerts: 1,
+      maskedPrompt: 'mail [EMAIL_1] today',
+      maskMapping: { '[EMAIL_1]': 'ana@acme-corp.com' },
+    });
+    const [events] = w.published;
+    expect(events?.topic).toBe('kairro.events');
+    const event = events?.records[0]?.value as Record<string, unknown>;
+    expect(event).toMatchObject({
+      tool: 'claude',
+      url_host: 'claude.ai',
+      action: 'MASK',
+      input_type: 'paste',
+      model: 'claude-opus-4',
+      prompt_tokens: 7,
+      alerts: [expect.stringContaining('Pastes')],
+    });
+    const stored = JSON.stringify(w.published);
+    expect(stored).not.toContain('ana@acme-corp.com');
+    expect(stored).not.toContain('finance');
+  });
+
+  it('answers no mask fields unless it masks, and defaults the event context', async () => {
+    const body = (await evaluate({ completion: 'a reply' })).json();
+    expect(body).toMatchObject({ action: 'ALLOW', alerts: 0 });
+    expect(body).not.toHaveProperty('maskedPrompt');
+    expect(body).not.toHaveProperty('maskMapping');
+    expect(w.published[0]?.records[0]?.value).toMatchObject({ input_type: '', model: '', alerts: [] });
+    expect(JSON.stringify(w.published)).not.toContain('a reply');
+  });
+
+  it('applies the tool classification: trusted ALLOW, unapproved its action, unknown host by policy', async () => {
+    const email = 'mail ana@acme-corp.com';
+    expect((await evaluate({ url: 'https://corp.example/', prompt: email })).json().action).toBe('ALLOW');
+    expect((await evaluate({ url: 'https://shadow.example/', prompt: 'hi' })).json().action).toBe('WARN');
+    expect((await evaluate({ url: 'https://new-ai.example/', prompt: email })).json().action).toBe('MASK');
+    expect(w.published.map((p) => (p.records[0]?.value as { tool: string }).tool)).toEqual([
+      'corp',
+      'shadow',
+      'new-ai.example',
+    ]);
+  });
+
+  it.each([
+    ['a metadata key outside [a-zA-Z0-9_.-]', { metadata: { 'bad key': 'x' } }],
+    ['a metadata value that is not a string', { metadata: { n: 1 } }],
+    ['a metadata value over 256 characters', { metadata: { k: 'x'.repeat(257) } }],
+    [
+      'more than 20 metadata values',
+      { metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) },
+    ],
+    ['an unknown field', { tabId: 3 }],
+    ['an unknown input type', { inputType: 'voice' }],
+  ])('refuses %s (400)', async (_, body) => {
+    const res = await evaluate(body);
+    expect([res.statusCode, res.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+});

@@ -1,0 +1,111 @@
+import { evaluate, MAX_PATTERN_MATCHES, scanText } from '@kairro/core';
+import { describe, expect, it } from 'vitest';
+import { evaluationContext } from './context.ts';
+import { compileOrgPolicy, extensionPolicy, re2Compiler } from './org-policy.ts';
+import { orgConfig, policy, tool } from './test-fixtures/org.ts';
+
+describe('re2Compiler', () => {
+  it('reports UTF-16 ranges, honours case-insensitivity and caps the count', () => {
+    const text = '😀 Project Falcon, project falcon';
+    const ranges = (ci: boolean) =>
+      re2Compiler('project falcon', ci)
+        .matches(text)
+        .map((r) => text.slice(r.start, r.end));
+    expect(ranges(false)).toEqual(['project falcon']);
+    expect(ranges(true)).toEqual(['Project Falcon', 'project falcon']);
+    expect(re2Compiler('x', false).matches('x'.repeat(500))).toHaveLength(MAX_PATTERN_MATCHES);
+  });
+
+  it('throws the reason on a pattern the API would refuse', () => {
+    expect(() => re2Compiler('(?=look)x', false)).toThrow(/Invalid RE2 syntax/);
+    expect(() => re2Compiler('a*', false)).toThrow(/empty string/);
+  });
+
+  it('stays linear on input that makes backtracking engines explode', () => {
+    expect(re2Compiler('(?:a+)+b', false).matches('a'.repeat(50_000))).toEqual([]);
+  });
+});
+
+describe('compileOrgPolicy', () => {
+  const url = new URL('https://chat.example/c/1');
+  const decide = (compiled: ReturnType<typeof compileOrgPolicy>, prompt: string) => {
+    const config = orgConfig();
+    return evaluate({
+      now: new Date('2026-06-01T00:00:00Z'),
+      license: config.licenses.get('lic-1')!,
+      policies: compiled.policies,
+      dlp: scanText(prompt, { target: 'prompt' }),
+      context: evaluationContext({ url, prompt }, 'ana@acme.com', config),
+    });
+  };
+
+  it('reports a rule whose pattern cannot compile and keeps the rest of the org working', () => {
+    const errors: unknown[] = [];
+    const compiled = compileOrgPolicy(
+      orgConfig({
+        policies: [
+          policy('Broken', [
+            { kind: 'OTHER', action: 'BLOCK', criteria: { regex: { pattern: 'a*', target: 'prompt' } } },
+          ]),
+          policy('Codenames', [
+            {
+              kind: 'OTHER',
+              action: 'WARN',
+              criteria: { regex: { pattern: 'falcon', caseInsensitive: true, target: 'prompt' } },
+            },
+          ]),
+        ],
+      }),
+      (err) => errors.push(err),
+    );
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toMatch(/Policy policy-Broken \(Broken\) rule Broken-rule-1: .*empty string/);
+    expect(compiled.policies).toHaveLength(2);
+    expect(decide(compiled, 'aaa').action).toBe('ALLOW');
+    expect(decide(compiled, 'about FALCON').action).toBe('WARN');
+  });
+});
+
+describe('extensionPolicy', () => {
+  const tools = [
+    tool({ id: 'chatgpt', name: 'ChatGPT', urlPatterns: ['https://chatgpt.com/*'] }),
+    tool({ id: 'corp-gpt', applyPolicies: false }),
+    tool({ id: 'pastebin-ai', status: 'UNAPPROVED', action: 'WARN', severity: 'HIGH' }),
+  ];
+
+  it('lists the tools with only what the extension needs', () => {
+    const doc = extensionPolicy(tools);
+    expect(doc).toEqual({
+      version: expect.stringMatching(/^[0-9a-f]{16}$/),
+      approvedTools: [
+        { id: 'chatgpt', name: 'ChatGPT', urlPatterns: ['https://chatgpt.com/*'], applyPolicies: true },
+        {
+          id: 'corp-gpt',
+          name: 'corp-gpt',
+          urlPatterns: ['https://corp-gpt.example/*'],
+          applyPolicies: false,
+        },
+      ],
+      unapprovedTools: [
+        {
+          id: 'pastebin-ai',
+          name: 'pastebin-ai',
+          urlPatterns: ['https://pastebin-ai.example/*'],
+          action: 'WARN',
+          severity: 'HIGH',
+        },
+      ],
+    });
+  });
+
+  it('keeps its version while the tools are the same and changes it with any of them', () => {
+    const { version } = extensionPolicy(tools);
+    expect(extensionPolicy(tools.map((t) => ({ ...t }))).version).toBe(version);
+    expect(compileOrgPolicy(orgConfig({ tools })).etag).toBe(`"${version}"`);
+    // A policy change does not concern the extension: same document, same version.
+    expect(compileOrgPolicy(orgConfig({ tools, policies: [policy('P', [])] })).etag).toBe(`"${version}"`);
+    const changed = tools.map((t) => (t.id === 'pastebin-ai' ? { ...t, action: 'BLOCK' as const } : t));
+    expect(extensionPolicy(changed).version).not.toBe(version);
+    expect(extensionPolicy(tools.slice(1)).version).not.toBe(version);
+  });
+});

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import {
+  compilePolicies,
+  MAX_PATTERN_MATCHES,
+  type Action,
+  type CompiledPolicy,
+  type PatternCompiler,
+  type Severity,
+  type ToolConfig,
+} from '@kairro/core';
+import type { OrgConfig } from '@kairro/postgres';
+import { compileCustomPattern } from './custom-detectors.ts';
+
+/**
+ * Policy regexes (and metadata `matches` values) run on RE2 with the custom detectors' limits: the
+ * admin API validates with the same function, so a pattern it accepted is one ingest can run in
+ * linear time. Reports at most MAX_PATTERN_MATCHES ranges per text. Throws on a refused pattern.
+ */
+export const re2Compiler: PatternCompiler = (pattern, caseInsensitive) => {
+  const check = compileCustomPattern(pattern, { caseInsensitive });
+  if (!check.ok) throw new Error(check.message);
+  const { regex } = check;
+  return {
+    matches(text) {
+      const ranges: Array<{ start: number; end: number }> = [];
+      const m = regex.matcher(text);
+      while (ranges.length < MAX_PATTERN_MATCHES && m.find()) ranges.push({ start: m.start(), end: m.end() });
+      return ranges;
+    },
+  };
+};
+
+/** What `GET /v1/extension/policy` answers: where to intercept, never a policy or a rule. */
+export interface ExtensionPolicy {
+  /** Short hash of the tool lists; the same lists give the same version in every process. */
+  version: string;
+  approvedTools: Array<Pick<ToolConfig, 'id' | 'name' | 'urlPatterns' | 'applyPolicies'>>;
+  unapprovedTools: Array<{
+    id: string;
+    name: string;
+    urlPatterns: string[];
+    action: Action;
+    severity: Severity;
+  }>;
+}
+
+/** An org's policies as ingest holds them, compiled once per config load. */
+export interface OrgPolicy {
+  policies: readonly CompiledPolicy[];
+  extension: ExtensionPolicy;
+  /** `"<version>"`, the ETag of `extension`. */
+  etag: string;
+}
+
+/**
+ * Compiles every policy's regexes with RE2. A rule whose pattern cannot compile (a row written
+ * around the API, or by an older version) is reported and never fires; the org still loads.
+ */
+export function compileOrgPolicy(
+  config: Pick<OrgConfig, 'policies' | 'tools'>,
+  onError: (err: unknown) => void = () => {},
+): OrgPolicy {
+  const names = new Map(config.policies.map((p) => [p.id, p.name]));
+  const policies = compilePolicies(config.policies, re2Compiler, (e) =>
+    onError(
+      new Error(
+        `Policy ${e.policyId} (${names.get(e.policyId)}) rule ${e.ruleId}: /${e.pattern}/ is refused, ` +
+          `the rule never fires: ${e.message}`,
+      ),
+    ),
+  );
+  const extension = extensionPolicy(config.tools);
+  return { policies, extension, etag: `"${extension.version}"` };
+}
+
+export function extensionPolicy(tools: readonly ToolConfig[]): ExtensionPolicy {
+  const lists = {
+    approvedTools: tools
+      .filter((t) => t.status === 'APPROVED')
+      .map(({ id, name, urlPatterns, applyPolicies }) => ({ id, name, urlPatterns, applyPolicies })),
+    unapprovedTools: tools
+      .filter((t) => t.status === 'UNAPPROVED')
+      .map(({ id, name, urlPatterns, action, severity }) => ({ id, name, urlPatterns, action, severity })),
+  };
+  const version = createHash('sha256').update(JSON.stringify(lists)).digest('hex').slice(0, 16);
+  return { version, ...lists };
+}
