@@ -183,7 +183,8 @@ describe('POST /v1/extension/evaluate', () => {
     expect((await evaluate({ url: 'https://corp.example/', prompt: email })).json().action).toBe('ALLOW');
     expect((await evaluate({ url: 'https://shadow.example/', prompt: 'hi' })).json().action).toBe('WARN');
     expect((await evaluate({ url: 'https://new-ai.example/', prompt: email })).json().action).toBe('MASK');
-    expect(w.published.map((p) => (p.records[0]?.value as { tool: string }).tool)).toEqual([
+    const events = w.published.filter((p) => p.topic === 'kairro.events');
+    expect(events.map((p) => (p.records[0]?.value as { tool: string }).tool)).toEqual([
       'corp',
       'shadow',
       'new-ai.example',

@@ -45,7 +45,8 @@ describe.each([
   beforeAll(async () => {
     shape = await start();
     sql = postgres(shape.databaseUrl, { max: 1, onnotice: () => {} });
-    [{ id: orgId }] = await sql<{ id: string }[]>`select id from orgs where slug = 'demo'`;
+    const [org] = await sql<{ id: string }[]>`select id from orgs where slug = 'demo'`;
+    orgId = org!.id;
     extension = await registerExtension(shape.ingestUrl, {
       licenseKey: shape.licenseKey,
       endpointId: 'policy-delivery-endpoint',
@@ -78,12 +79,12 @@ describe.each([
     rules: Array<{ kind: string; action: string; criteria: object }>,
   ) => {
     await sql.begin(async (tx) => {
-      const [{ id }] = await tx<{ id: string }[]>`
+      const [policy] = await tx<{ id: string }[]>`
         insert into policies (org_id, name, type, status, scope, priority)
         values (${orgId}, ${name}, 'OTHER', 'ACTIVE', 'ORG', 50) returning id`;
       for (const [i, r] of rules.entries())
         await tx`insert into policy_rules (policy_id, position, kind, action, criteria)
-                 values (${id}, ${i}, ${r.kind}, ${r.action}, ${tx.json(r.criteria as never)})`;
+                 values (${policy!.id}, ${i}, ${r.kind}, ${r.action}, ${tx.json(r.criteria as never)})`;
     });
   };
   const updateTool = (key: string, set: Record<string, unknown>) =>
