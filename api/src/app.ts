@@ -12,13 +12,18 @@ import { requireSession } from './auth/session.ts';
 import { serveConsole } from './console-static.ts';
 import type { ApiDeps } from './deps.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { detectorRoutes } from './routes/detectors.ts';
 import { dlpSettingsRoutes } from './routes/dlp-settings.ts';
 import { eventRoutes } from './routes/events.ts';
 import { liveRoutes } from './routes/live.ts';
+import { policyLabRoutes } from './routes/policy-lab.ts';
+import { policyRoutes } from './routes/policies.ts';
 import { retentionRoutes } from './routes/retention.ts';
 import { sqlRoutes } from './routes/sql.ts';
+import { teamRoutes } from './routes/teams.ts';
+import { toolRoutes } from './routes/tools.ts';
 
 const PUBLIC_ADMIN_PATHS = new Set(['/v1/admin/auth/login', '/v1/admin/auth/logout']);
 
@@ -56,6 +61,11 @@ export async function buildApiApp(
   dlpSettingsRoutes(app, deps);
   sqlRoutes(app, deps);
   retentionRoutes(app, deps);
+  policyLabRoutes(app, deps);
+  policyRoutes(app, deps);
+  toolRoutes(app, deps);
+  teamRoutes(app, deps);
+  auditRoutes(app, deps);
   if (deps.live) liveRoutes(app, deps.live);
   await serveConsole(app, deps.consoleDir);
   return app;

@@ -29,3 +29,11 @@ export async function ensureDatabase(url: string): Promise<void> {
     await sql.end();
   }
 }
+
+/**
+ * Runs `fn` in one transaction (commit on success, rollback on a throw). The transaction handle
+ * runs the same queries as `Sql`, so query functions take `Sql` and work inside or outside one.
+ */
+export function inTransaction<T>(sql: Sql, fn: (tx: Sql) => Promise<T>): Promise<T> {
+  return sql.begin((tx) => fn(tx as unknown as Sql)) as Promise<T>;
+}

@@ -14,7 +14,6 @@ import {
 } from './queries/custom-detectors.ts';
 import { getDlpSettings, putDlpSettings } from './queries/dlp-settings.ts';
 import { listenForConfigChanges, loadOrgConfigs } from './queries/org-config.ts';
-import { createOrg } from './queries/orgs.ts';
 
 const detector: CustomDetectorInput = {
   name: 'Employee id',
@@ -42,10 +41,18 @@ describe('DLP settings and custom detectors in Postgres', () => {
     const first = mkdtempSync(join(tmpdir(), 'kairro-mig-'));
     copyFileSync(join(POSTGRES_MIGRATIONS_DIR, '00001_initial.sql'), join(first, '00001_initial.sql'));
     await migratePostgres(sql, first);
-    orgA = await createOrg(sql, { name: 'A', slug: 'a' });
-    orgB = await createOrg(sql, { name: 'B', slug: 'b' });
+    // Orgs as the 00001 schema stores them (createOrg writes tables of later migrations).
+    const newOrg = async (slug: string) =>
+      (await sql<{ id: string }[]>`insert into orgs (name, slug) values (${slug}, ${slug}) returning id`)[0]!
+        .id;
+    orgA = await newOrg('a');
+    orgB = await newOrg('b');
     await sql`update orgs set store_prompt_snippets = true where id = ${orgB}`;
-    expect(await migratePostgres(sql)).toEqual(['dlp_settings.sql', 'retention_and_teams.sql']);
+    expect(await migratePostgres(sql)).toEqual([
+      'dlp_settings.sql',
+      'retention_and_teams.sql',
+      'policy_management.sql',
+    ]);
   });
   afterAll(async () => {
     await sql?.end();

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPolicies, defaultTools, type Policy } from '@kairro/core';
 import { createTestDatabase } from '../../test/helpers/pg.ts';
 import { freePort } from '../../test/helpers/ports.ts';
 import { connectPostgres, ensureDatabase, type Sql } from './connect.ts';
@@ -11,7 +12,7 @@ import { migratePostgres } from './migrate.ts';
 import { findLicenseByKey } from './queries/licenses.ts';
 import { registerEndpoint } from './queries/endpoints.ts';
 import { listenForConfigChanges, loadOrgConfigs } from './queries/org-config.ts';
-import { ensureDefaultPolicies } from './queries/orgs.ts';
+import { ensureDefaultPolicies, ensureDefaultTools } from './queries/defaults.ts';
 import { seedDemoOrg } from './seed.ts';
 
 function tempDir(): string {
@@ -70,7 +71,12 @@ describe.each(targets)('config store on %s', (_name, open) => {
     const other = connectPostgres(target.url);
     const [a, b] = await Promise.all([migratePostgres(sql), migratePostgres(other)]);
     await other.end();
-    expect([...a, ...b]).toEqual(['initial.sql', 'dlp_settings.sql', 'retention_and_teams.sql']);
+    expect([...a, ...b]).toEqual([
+      'initial.sql',
+      'dlp_settings.sql',
+      'retention_and_teams.sql',
+      'policy_management.sql',
+    ]);
     expect(await migratePostgres(sql)).toEqual([]);
     const tables = await sql<
       { tablename: string }[]
@@ -92,13 +98,22 @@ describe.each(targets)('config store on %s', (_name, open) => {
     expect(await findLicenseByKey(sql, `${demo!.licenseKey}x`)).toBeUndefined();
 
     await ensureDefaultPolicies(sql, demo!.orgId); // idempotent
+    await ensureDefaultTools(sql, demo!.orgId);
     const config = (await loadOrgConfigs(sql)).get(demo!.orgId)!;
     expect(config.dlp.logLevel).toBe('REDACTED_MATCHES');
     expect(config.customDetectors).toEqual([]);
-    expect(config.policies.map((p) => [p.name, p.rules.map((r) => `${r.minSeverity}→${r.action}`)])).toEqual([
-      ['Block high and critical sensitive data', ['HIGH→BLOCK']],
-      ['Warn on medium sensitive data', ['MEDIUM→WARN']],
-    ]);
+    const strip = ({ id: _id, rules, ...p }: Policy) => ({ ...p, rules: rules.map(({ id: _r, ...r }) => r) });
+    const byName = (x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name);
+    expect(config.policies.map(strip).sort(byName)).toEqual(
+      defaultPolicies()
+        .map((p) => ({ ...p, rules: p.rules.map((r) => ({ description: '', ...r })) }))
+        .sort(byName),
+    );
+    expect(config.tools.map((t) => t.id).sort()).toEqual(
+      defaultTools()
+        .map((t) => t.id)
+        .sort(),
+    );
     expect([...config.licenses.values()][0]!.status).toBe('ACTIVE');
   });
 

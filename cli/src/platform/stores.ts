@@ -4,6 +4,7 @@ import { TOPICS } from '@kairro/core';
 import {
   connectPostgres,
   ensureDatabase,
+  ensureOrgDefaults,
   migratePostgres,
   startEmbeddedPostgres,
   type RunningPostgres,
@@ -47,6 +48,8 @@ export async function openPostgres(config: KairroConfig, log: Logger): Promise<O
   const sql = connectPostgres(url);
   const applied = await migratePostgres(sql);
   if (applied.length) log.info({ applied }, 'Postgres migrations applied');
+  // Orgs created by an older version get the default policies and AI tools added since.
+  await ensureOrgDefaults(sql);
   return {
     sql,
     embedded,

@@ -1,8 +1,10 @@
-import type { Policy, Severity, Action } from '@kairro/core';
+import type { Policy, ToolConfig } from '@kairro/core';
 import type { Sql } from '../connect.ts';
+import { selectTools } from './ai-tools.ts';
 import { listCustomDetectors, type CustomDetectorRow } from './custom-detectors.ts';
 import { DEFAULT_DLP_SETTINGS, loadDlpSettings, type DlpSettings } from './dlp-settings.ts';
 import type { LicenseStatus } from './licenses.ts';
+import { selectPolicies } from './policies.ts';
 
 /** Everything ingest needs to decide for one org, loaded in one go and kept in memory. */
 export interface OrgConfig {
@@ -12,15 +14,23 @@ export interface OrgConfig {
   retentionDays: number;
   /** Team name by lower-case employee email, for identities that have a team. */
   teams: Map<string, string>;
+  /** Every identity by lower-case email: its id and team id (for TEAM and IDENTITY policies). */
+  identities: Map<string, { identityId: string; teamId: string | null }>;
   /** Allowlists, test cards and what events store (defaults when the org never set them). */
   dlp: DlpSettings;
   /** Every custom detector of the org, enabled or not, uncompiled (ingest compiles them). */
   customDetectors: CustomDetectorRow[];
   licenses: Map<string, { status: LicenseStatus; expiresAt: string }>;
+  /** Every policy of the org (any status, scope, type) with its rules in order, by priority then name. */
   policies: Policy[];
+  /** The org's AI tools: approved first, then unapproved, each by name. */
+  tools: ToolConfig[];
 }
 
-/** Loads the config of the given orgs, or of every org when `orgIds` is omitted. */
+/**
+ * Loads the config of the given orgs, or of every org when `orgIds` is omitted: seven queries
+ * whatever the number of orgs (it runs on every config change).
+ */
 export async function loadOrgConfigs(sql: Sql, orgIds?: string[]): Promise<Map<string, OrgConfig>> {
   const only = orgIds ?? null;
   const orgs = await sql<{ id: string; name: string; retention_days: number }[]>`
@@ -33,10 +43,12 @@ export async function loadOrgConfigs(sql: Sql, orgIds?: string[]): Promise<Map<s
       name: org.name,
       retentionDays: org.retention_days,
       teams: new Map(),
+      identities: new Map(),
       dlp: { ...DEFAULT_DLP_SETTINGS },
       customDetectors: [],
       licenses: new Map(),
       policies: [],
+      tools: [],
     });
   }
   const ids = [...configs.keys()];
@@ -50,11 +62,18 @@ export async function loadOrgConfigs(sql: Sql, orgIds?: string[]): Promise<Map<s
     configs.get(detector.orgId)?.customDetectors.push(detector);
   }
 
-  const members = await sql<{ org_id: string; email: string; team: string }[]>`
-    select i.org_id, i.email, t.name as team
-    from identities i join teams t on t.id = i.team_id
+  const identities = await sql<
+    { id: string; org_id: string; email: string; team_id: string | null; team: string | null }[]
+  >`
+    select i.id, i.org_id, i.email, i.team_id, t.name as team
+    from identities i left join teams t on t.id = i.team_id
     where i.org_id = any(${ids}::uuid[])`;
-  for (const m of members) configs.get(m.org_id)?.teams.set(m.email.toLowerCase(), m.team);
+  for (const i of identities) {
+    const config = configs.get(i.org_id);
+    const email = i.email.toLowerCase();
+    config?.identities.set(email, { identityId: i.id, teamId: i.team_id });
+    if (i.team) config?.teams.set(email, i.team);
+  }
 
   const licenses = await sql<{ id: string; org_id: string; status: LicenseStatus; expires_at: Date }[]>`
     select id, org_id, status, expires_at from licenses where org_id = any(${ids}::uuid[])`;
@@ -62,51 +81,13 @@ export async function loadOrgConfigs(sql: Sql, orgIds?: string[]): Promise<Map<s
     configs.get(l.org_id)?.licenses.set(l.id, { status: l.status, expiresAt: l.expires_at.toISOString() });
   }
 
-  const rules = await sql<PolicyRuleJoin[]>`
-    select p.id, p.org_id, p.name, p.status, p.priority, p.is_default,
-           r.id as rule_id, r.action, r.criteria
-    from policies p left join policy_rules r on r.policy_id = p.id and r.kind = 'DLP'
-    where p.org_id = any(${ids}::uuid[]) and p.type = 'DLP'
-    order by p.priority, p.name, r.position`;
-  const byId = new Map<string, Policy>();
-  for (const row of rules) {
-    let policy = byId.get(row.id);
-    if (!policy) {
-      policy = {
-        id: row.id,
-        name: row.name,
-        type: 'DLP',
-        status: row.status,
-        priority: row.priority,
-        isDefault: row.is_default,
-        rules: [],
-      };
-      byId.set(row.id, policy);
-      configs.get(row.org_id)?.policies.push(policy);
-    }
-    // ALERT and the other rule kinds arrive with the policy engine issue.
-    if (row.rule_id && row.action !== 'ALERT' && row.criteria?.minSeverity) {
-      policy.rules.push({
-        id: row.rule_id,
-        kind: 'DLP',
-        minSeverity: row.criteria.minSeverity,
-        action: row.action as Action,
-      });
-    }
+  for (const { orgId, createdAt: _c, updatedAt: _u, ...policy } of await selectPolicies(sql, ids)) {
+    configs.get(orgId)?.policies.push(policy);
+  }
+  for (const { orgId, createdAt: _c, updatedAt: _u, ...tool } of await selectTools(sql, ids)) {
+    configs.get(orgId)?.tools.push(tool);
   }
   return configs;
-}
-
-interface PolicyRuleJoin {
-  id: string;
-  org_id: string;
-  name: string;
-  status: Policy['status'];
-  priority: number;
-  is_default: boolean;
-  rule_id: string | null;
-  action: Action | 'ALERT';
-  criteria: { minSeverity?: Severity } | null;
 }
 
 /** Calls `onChange(orgId)` whenever an org's config changes in any process (LISTEN/NOTIFY). */
