@@ -119,7 +119,7 @@ export async function checkScopeTarget(
   if (target === undefined)
     throw new ApiError(
       'VALIDATION_FAILED',
-      `Policy "${policyName.trim()}": scopeTargetId ${targetId} is not one of your organisation's ${targetWord(scope)}s.`,
+      `Policy "${policyName.trim()}": scopeTargetId ${targetId} is not one of your organisation's ${scope === 'TEAM' ? 'teams' : 'identities'}.`,
     );
   return target;
 }
