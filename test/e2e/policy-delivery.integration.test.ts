@@ -1,10 +1,8 @@
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerExtension, signIn, type ExtensionClient } from '../helpers/clients.ts';
 import type { HttpClient, JsonResponse } from '../helpers/http.ts';
 import { startKafkaBroker, type KafkaBroker } from '../helpers/kafka.ts';
 import { startKafkaShape, topicSpecs } from '../helpers/kafka-shape.ts';
-import { createTestDatabase } from '../helpers/pg.ts';
 import {
   eventually,
   readDemo,
@@ -19,7 +17,6 @@ const DELIVERY_MS = 2_000;
 interface Shape {
   ingestUrl: string;
   apiUrl: string;
-  databaseUrl: string;
   licenseKey: string;
   adminEmail: string;
   adminPassword: string;
@@ -27,26 +24,21 @@ interface Shape {
 }
 
 /**
- * Policies and tools changed in Postgres reach ingest's in-memory config (NOTIFY) and the next
- * decisions and the extension's policy document, in the embedded shape (one process) and in the
- * Kafka shape (ingest in its own process). The changes are written with SQL, as the admin API would
- * write them, so this tests delivery, not the admin API.
+ * Policies and tools an admin changes through the admin API reach ingest's in-memory config
+ * (Postgres NOTIFY) and so the next decisions and the extension's policy document within 2 s, in the
+ * embedded shape (one process, every store embedded) and in the Kafka shape (ingest in its own
+ * process, the api in another).
  */
 describe.each([
   ['embedded shape', startEmbedded],
   ['Kafka shape', startKafka],
 ])('policy delivery: %s', (_, start) => {
   let shape: Shape;
-  let sql: postgres.Sql;
-  let orgId: string;
   let extension: ExtensionClient;
   let admin: HttpClient;
 
   beforeAll(async () => {
     shape = await start();
-    sql = postgres(shape.databaseUrl, { max: 1, onnotice: () => {} });
-    const [org] = await sql<{ id: string }[]>`select id from orgs where slug = 'demo'`;
-    orgId = org!.id;
     extension = await registerExtension(shape.ingestUrl, {
       licenseKey: shape.licenseKey,
       endpointId: 'policy-delivery-endpoint',
@@ -55,7 +47,6 @@ describe.each([
     admin = await signIn(shape.apiUrl, shape.adminEmail, shape.adminPassword);
   });
   afterAll(async () => {
-    await sql?.end();
     await shape?.stop();
   });
 
@@ -78,17 +69,20 @@ describe.each([
     name: string,
     rules: Array<{ kind: string; action: string; criteria: object }>,
   ) => {
-    await sql.begin(async (tx) => {
-      const [policy] = await tx<{ id: string }[]>`
-        insert into policies (org_id, name, type, status, scope, priority)
-        values (${orgId}, ${name}, 'OTHER', 'ACTIVE', 'ORG', 50) returning id`;
-      for (const [i, r] of rules.entries())
-        await tx`insert into policy_rules (policy_id, position, kind, action, criteria)
-                 values (${policy!.id}, ${i}, ${r.kind}, ${r.action}, ${tx.json(r.criteria as never)})`;
+    const res = await admin.post('/v1/admin/policies', {
+      name,
+      type: 'OTHER',
+      status: 'ACTIVE',
+      priority: 50,
+      rules,
     });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id as string;
   };
-  const updateTool = (key: string, set: Record<string, unknown>) =>
-    sql`update ai_tools set ${sql(set)}, updated_at = now() where org_id = ${orgId} and tool_key = ${key}`;
+  const patch = async (path: string, body: Record<string, unknown>) => {
+    const res = await admin.request('PATCH', path, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  };
 
   it('serves the tool lists with an ETag and 304 while they are unchanged', async () => {
     const first = await policyDoc();
@@ -107,7 +101,7 @@ describe.each([
     expect([again.status, again.body]).toEqual([304, undefined]);
   });
 
-  it('applies a new DENY_TOOLS rule to the next evaluations', async () => {
+  it('applies a new DENY_TOOLS rule to the next evaluations and stops when it is disabled', async () => {
     expect(await action('https://claude.ai/chat/1', 'summarise the meeting notes')).toBe('ALLOW');
     await addPolicy('No Claude', [{ kind: 'DENY_TOOLS', action: 'BLOCK', criteria: { tools: ['claude'] } }]);
     await delivered(
@@ -119,8 +113,8 @@ describe.each([
   it('trusts an approved tool without policies, gives an unapproved one its action, and re-versions the document', async () => {
     const etag = (await policyDoc()).headers.get('etag')!;
     expect(await action('https://poe.com/chat', 'hello')).toBe('WARN');
-    await updateTool('claude', { apply_policies: false });
-    await updateTool('poe', { action: 'BLOCK', severity: 'HIGH' });
+    await patch('/v1/admin/tools/claude', { applyPolicies: false });
+    await patch('/v1/admin/tools/poe', { action: 'BLOCK', severity: 'HIGH' });
     await delivered(
       async () => (await action('https://claude.ai/chat/1', 'card 4539 1488 0343 6467')) === 'ALLOW',
     );
@@ -186,20 +180,14 @@ const credentials = ({ licenseKey, adminEmail, adminPassword }: DemoCredentials)
   adminPassword,
 });
 
-/** All roles in one process (in-process bus, chDB), on a test database the test can write. */
+/** `kairro start`: every role in one process, every store embedded. */
 async function startEmbedded(): Promise<Shape> {
-  const db = await createTestDatabase();
-  const platform: PlatformProcess = await startKairro({ env: { DATABASE_URL: db.url } });
-  const demo = readDemo(platform.dataDir);
+  const platform: PlatformProcess = await startKairro();
   return {
     ingestUrl: platform.ingestUrl!,
     apiUrl: platform.apiUrl!,
-    databaseUrl: db.url,
-    ...credentials(demo),
-    async stop() {
-      await platform.stop();
-      await db.drop();
-    },
+    ...credentials(readDemo(platform.dataDir)),
+    stop: async () => void (await platform.stop()),
   };
 }
 
@@ -210,7 +198,6 @@ async function startKafka(): Promise<Shape> {
   return {
     ingestUrl: ingestProc.ingestUrl!,
     apiUrl: backend.apiUrl!,
-    databaseUrl: db.url,
     ...credentials(demo),
     async stop() {
       await ingestProc.stop();
