@@ -27,19 +27,60 @@ export {
   type ScanTarget,
 } from './dlp/types.ts';
 
-export { defaultPolicies, type NewPolicy } from './policy/defaults.ts';
-export { evaluate, type Decision, type EvaluationInput } from './policy/evaluate.ts';
+export { compilePolicies, regExpCompiler, MAX_PATTERN_MATCHES, type PatternError } from './policy/compile.ts';
+export {
+  type Alert,
+  type CompiledPolicy,
+  type CompiledRule,
+  type Decision,
+  type EvaluationContext,
+  type EvaluationInput,
+  type PatternCompiler,
+  type TextPattern,
+  type TraceStep,
+} from './policy/decision.ts';
+export { defaultTools } from './policy/default-tools.ts';
+export { defaultPolicies, PASTE_SITES, type NewPolicy, type NewPolicyRule } from './policy/defaults.ts';
+export { evaluate, fallbackAction } from './policy/evaluate.ts';
 export { licenseProblem } from './policy/license.ts';
-export { maxSeverity, severityAtLeast, severityRank, strongerAction } from './policy/severity.ts';
+export { PATTERN_LABEL } from './policy/masking.ts';
+export { ruleMatchesContext, type RuleFired, type RuleMiss, type RuleOutcome } from './policy/rule-match.ts';
+export {
+  higherSeverity,
+  maxSeverity,
+  severityAtLeast,
+  severityRank,
+  strongerAction,
+} from './policy/severity.ts';
+export { estimateTokens } from './policy/tokens.ts';
+export { isValidUrlPattern, matchesUrlPattern, resolveTool } from './policy/tools.ts';
 export {
   ACTIONS,
+  INPUT_TYPES,
+  METADATA_OPS,
+  POLICY_SCOPES,
+  POLICY_STATUSES,
+  POLICY_TYPES,
+  REGEX_TARGETS,
+  RULE_ACTIONS,
+  RULE_KINDS,
   SEVERITIES,
   type Action,
-  type DlpPolicyRule,
+  type InputType,
   type LicenseState,
+  type MetadataCondition,
+  type MetadataOp,
   type Policy,
+  type PolicyRule,
+  type PolicyScope,
   type PolicyStatus,
+  type PolicyType,
+  type RegexTarget,
+  type RuleAction,
+  type RuleCriteria,
+  type RuleKind,
   type Severity,
+  type ToolConfig,
 } from './policy/types.ts';
 
 export { seededRandom, randomDigits, randomInt } from './random.ts';

@@ -27,6 +27,11 @@ export type PatternCompiler = (pattern: string, caseInsensitive: boolean) => Tex
 export interface CompiledRule extends PolicyRule {
   /** Present when `criteria.regex` is. */
   pattern?: TextPattern;
+  /** The compiled value of each `matches` metadata condition, at the condition's index. */
+  metadataPatterns?: Array<TextPattern | undefined>;
+  /** Why one of the rule's patterns did not compile: the rule is kept (the org still loads) but
+   * never fires, and the trace says so. */
+  patternError?: string;
 }
 
 /** A policy ready to evaluate: regexes compiled once per config load, never per request. */

@@ -1,72 +1,176 @@
-import type { DlpMatch, DlpResult } from '../dlp/types.ts';
-import type { RiskLevel } from '../records/types.ts';
+import type { DlpResult } from '../dlp/types.ts';
+import type { Alert, CompiledPolicy, Decision, EvaluationInput, TraceStep } from './decision.ts';
+import { describeMiss } from './explain.ts';
+import { describeToolPass, toolShortCircuit } from './gates.ts';
 import { licenseProblem } from './license.ts';
-import { describeMatches } from './reasons.ts';
-import { severityAtLeast, severityRank, strongerAction } from './severity.ts';
-import type { Action, LicenseState, Policy, Severity } from './types.ts';
+import { maskFired } from './masking.ts';
+import { applies, policiesInOrder, skipReason } from './order.ts';
+import { bySeverity, describeMatches, ruleReason } from './reasons.ts';
+import { ruleMatchesContext, type RuleFired } from './rule-match.ts';
+import { higherSeverity, severityAtLeast, strongerAction } from './severity.ts';
+import type { Action, Severity } from './types.ts';
 
-export interface EvaluationInput {
-  now: Date;
-  license: LicenseState;
-  policies: readonly Policy[];
-  dlp: DlpResult;
-}
-
-export interface Decision {
-  action: Action;
-  riskLevel: RiskLevel;
-  /** Human-readable, one per license problem, matched rule or fallback; never a raw value. */
-  reasons: string[];
-  /** Policies with at least one matching rule, in evaluation order. */
-  policyIds: string[];
-}
-
-/** Used when no rule matched, so an org with no (active) policies is still protected. */
-function fallbackAction(severity: Severity | null): Action {
+/** Used when no rule decided, so an org with no (active) policies is still protected. */
+export function fallbackAction(severity: Severity | null): Action {
   if (severity === null) return 'ALLOW';
   if (severityAtLeast(severity, 'HIGH')) return 'BLOCK';
   return severity === 'MEDIUM' ? 'WARN' : 'ALLOW';
 }
 
-const matchesAtLeast = (matches: readonly DlpMatch[], min: Severity): DlpMatch[] =>
-  matches.filter((m) => severityAtLeast(m.severity, min));
+function fallbackReason(dlp: DlpResult, alertsOnly: boolean, action: Action): string {
+  const lead = alertsOnly ? 'Only ALERT rules matched' : 'No policy rule matched';
+  if (dlp.summary.maxSeverity === null) return `${lead}; no sensitive data found → ${action}`;
+  return `${lead}; default for ${describeMatches(bySeverity(dlp.matches))} → ${action}`;
+}
 
-/** Highest severity first so the reason names the findings that drove the decision. */
-const bySeverity = (matches: readonly DlpMatch[]): DlpMatch[] =>
-  [...matches].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.start - b.start);
+/** What the applicable policies' fired rules add up to. */
+interface PolicyOutcome {
+  /** Strongest non-ALERT action; null when no such rule fired. */
+  action: Action | null;
+  /** The highest `severity` of the rules that fired. */
+  severity: Severity | null;
+  reasons: string[];
+  policyIds: string[];
+  alerts: Alert[];
+  /** The MASK rules that fired, for the masked prompt. */
+  masks: RuleFired[];
+}
 
+function runPolicies(input: EvaluationInput, trace: TraceStep[] | undefined): PolicyOutcome {
+  const { dlp, context: ctx } = input;
+  const out: PolicyOutcome = {
+    action: null,
+    severity: null,
+    reasons: [],
+    policyIds: [],
+    alerts: [],
+    masks: [],
+  };
+  for (const policy of policiesInOrder(input.policies)) {
+    let step: TraceStep | undefined;
+    if (trace) {
+      const skip = skipReason(policy, ctx.identity);
+      step = policyStep(policy, skip);
+      trace.push(step);
+      if (skip !== null) continue;
+    } else if (!applies(policy, ctx.identity)) continue;
+
+    let fired = false;
+    for (let r = 0; r < policy.rules.length; r++) {
+      const rule = policy.rules[r]!;
+      const match = ruleMatchesContext(rule, ctx, dlp);
+      if (!match.fired) {
+        trace?.push(ruleStep(policy, r, 'not-matched', describeMiss(rule, ctx, dlp, match.miss)));
+        continue;
+      }
+      fired = true;
+      const reason = ruleReason(policy.name, r + 1, match.detail, rule.action, rule.description);
+      out.reasons.push(reason);
+      out.severity = higherSeverity(out.severity, rule.severity ?? null);
+      if (rule.action === 'ALERT') {
+        // An alert needs a severity: the rule's, else its findings', else LOW.
+        const severity = rule.severity ?? match.findingSeverity ?? 'LOW';
+        out.alerts.push({ policyId: policy.id, policyName: policy.name, ruleId: rule.id, severity, reason });
+      } else {
+        out.action = out.action === null ? rule.action : strongerAction(out.action, rule.action);
+        if (rule.action === 'MASK') out.masks.push(match);
+      }
+      trace?.push(ruleStep(policy, r, 'matched', match.detail));
+    }
+    if (fired) out.policyIds.push(policy.id);
+    if (fired && step) step.outcome = 'matched';
+  }
+  return out;
+}
+
+const decided = (
+  d: Omit<Decision, 'riskLevel' | 'trace'>,
+  risk: Severity | null,
+  trace: TraceStep[] | undefined,
+): Decision => (trace ? { ...d, riskLevel: risk ?? 'NONE', trace } : { ...d, riskLevel: risk ?? 'NONE' });
+
+/**
+ * The decision for one prompt: license, then the tool, then the applicable policies (strongest
+ * action wins, ALERT rules only notify), then the fallback. Pure and allocation-light: trace
+ * text is built only when `input.trace` is set; reasons always, for the rules that fire.
+ * The last trace step is the one that decided: a license or tool short-circuit, the fallback, or
+ * (when rules decided) a `policy` step without a policy id.
+ */
 export function evaluate(input: EvaluationInput): Decision {
-  const { dlp } = input;
-  const max = dlp.summary.maxSeverity;
-  const riskLevel: RiskLevel = max ?? 'NONE';
+  const { dlp, context: ctx } = input;
+  const trace: TraceStep[] | undefined = input.trace ? [] : undefined;
+  const dlpRisk = dlp.summary.maxSeverity;
 
   const problem = licenseProblem(input.license, input.now);
-  if (problem) return { action: 'BLOCK', riskLevel, reasons: [`${problem} → BLOCK`], policyIds: [] };
-
-  const active = input.policies
-    .map((p, i) => ({ p, i }))
-    .filter(({ p }) => p.status === 'ACTIVE')
-    .sort((a, b) => a.p.priority - b.p.priority || a.i - b.i)
-    .map(({ p }) => p);
-
-  let action: Action | null = null;
-  const reasons: string[] = [];
-  const policyIds: string[] = [];
-  for (const policy of active) {
-    for (const [r, rule] of policy.rules.entries()) {
-      if (max === null || !severityAtLeast(max, rule.minSeverity)) continue;
-      const found = describeMatches(bySeverity(matchesAtLeast(dlp.matches, rule.minSeverity)));
-      reasons.push(`Policy "${policy.name}" rule ${r + 1}: ${found} ≥ ${rule.minSeverity} → ${rule.action}`);
-      if (!policyIds.includes(policy.id)) policyIds.push(policy.id);
-      action = action === null ? rule.action : strongerAction(action, rule.action);
-    }
+  if (problem !== null) {
+    const reason = `${problem} → BLOCK`;
+    trace?.push({ stage: 'license', outcome: 'decided', action: 'BLOCK', detail: reason });
+    return decided({ action: 'BLOCK', reasons: [reason], policyIds: [], alerts: [] }, dlpRisk, trace);
   }
-  if (action !== null) return { action, riskLevel, reasons, policyIds };
+  trace?.push({
+    stage: 'license',
+    outcome: 'matched',
+    detail: `License is valid until ${input.license.expiresAt}`,
+  });
 
-  const fallback = fallbackAction(max);
-  const why =
-    max === null
-      ? 'No sensitive data found'
-      : `No policy rule matched; default for ${describeMatches(bySeverity(dlp.matches))}`;
-  return { action: fallback, riskLevel, reasons: [`${why} → ${fallback}`], policyIds: [] };
+  const gate = toolShortCircuit(ctx.tool);
+  if (gate !== null) {
+    trace?.push({ stage: 'tool', outcome: 'decided', action: gate.action, detail: gate.reason });
+    const risk = higherSeverity(dlpRisk, gate.severity);
+    return decided({ action: gate.action, reasons: [gate.reason], policyIds: [], alerts: [] }, risk, trace);
+  }
+  trace?.push({ stage: 'tool', outcome: 'matched', detail: describeToolPass(ctx) });
+
+  const { action, severity, reasons, policyIds, alerts, masks } = runPolicies(input, trace);
+  const risk = higherSeverity(dlpRisk, severity);
+  if (action === null) {
+    const fallback = fallbackAction(dlpRisk);
+    const reason = fallbackReason(dlp, alerts.length > 0, fallback);
+    reasons.push(reason);
+    trace?.push({ stage: 'fallback', outcome: 'decided', action: fallback, detail: reason });
+    return decided({ action: fallback, reasons, policyIds, alerts }, risk, trace);
+  }
+  trace?.push({
+    stage: 'policy',
+    outcome: 'decided',
+    action,
+    detail: `Strongest action of the matched rules: ${action} (risk ${risk ?? 'NONE'})`,
+  });
+  const masked = action === 'MASK' ? maskFired(ctx.prompt, masks) : undefined;
+  return decided({ action, reasons, policyIds, alerts, ...masked }, risk, trace);
+}
+
+/** A policy's trace step: skipped when it does not apply, else 'not-matched' until a rule fires. */
+function policyStep(policy: CompiledPolicy, skip: string | null): TraceStep {
+  const base = {
+    stage: 'policy',
+    policyId: policy.id,
+    policyName: policy.name,
+    scope: policy.scope,
+  } as const;
+  if (skip !== null) return { ...base, outcome: 'skipped', detail: skip };
+  const target =
+    policy.scope === 'ORG' ? 'everyone' : `${policy.scope.toLowerCase()} ${policy.scopeTargetId}`;
+  return { ...base, outcome: 'not-matched', detail: `applies to ${target}, priority ${policy.priority}` };
+}
+
+function ruleStep(
+  policy: CompiledPolicy,
+  r: number,
+  outcome: TraceStep['outcome'],
+  detail: string,
+): TraceStep {
+  const rule = policy.rules[r]!;
+  return {
+    stage: 'rule',
+    outcome,
+    policyId: policy.id,
+    policyName: policy.name,
+    scope: policy.scope,
+    ruleId: rule.id,
+    ruleIndex: r + 1,
+    kind: rule.kind,
+    action: rule.action,
+    detail,
+  };
 }

@@ -19,3 +19,10 @@ export function maxSeverity(severities: Iterable<Severity>): Severity | null {
 export function strongerAction(a: Action, b: Action): Action {
   return ACTIONS.indexOf(a) >= ACTIONS.indexOf(b) ? a : b;
 }
+
+/** The higher of two severities where null means none. */
+export function higherSeverity(a: Severity | null, b: Severity | null): Severity | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return severityRank(b) > severityRank(a) ? b : a;
+}
