@@ -167,10 +167,19 @@ function parseFile(text: string) {
   };
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
   if (!Value.Check(YamlFile, value)) {
-    const problems = [...Value.Errors(YamlFile, value)].filter((e) => e.keyword !== 'boolean').slice(0, 5);
-    throw invalid(
-      problems.map((e) => describeSchemaError(value, e.instancePath, e.message, lineOf)).join(' '),
-    );
+    // One message per field: a union of literals reports each literal; say what is allowed instead.
+    const byPath = new Map<string, { message: string; allowed: unknown[] }>();
+    for (const e of Value.Errors(YamlFile, value)) {
+      if (e.keyword === 'boolean') continue;
+      const entry = byPath.get(e.instancePath) ?? { message: e.message, allowed: [] };
+      if (e.keyword === 'const') entry.allowed.push((e.params as { allowedValue?: unknown }).allowedValue);
+      byPath.set(e.instancePath, entry);
+    }
+    const problems = [...byPath].slice(0, 5).map(([path, e]) => {
+      const message = e.allowed.length ? `must be one of ${e.allowed.join(', ')}` : e.message;
+      return describeSchemaError(value, path, message, lineOf);
+    });
+    throw invalid([...new Set(problems)].join(' '));
   }
   return { file: value, lineOf };
 }
@@ -182,7 +191,8 @@ function describeSchemaError(
   lineOf: (i: number) => number,
 ): string {
   const m = /^\/policies\/(\d+)(\/.*)?$/.exec(path);
-  if (!m) return `${path || 'the file'} ${message}; the file needs \`policies:\`, a list.`;
+  if (!m)
+    return 'The file needs `policies:`, a list of policies (and optionally `version: 1`), nothing else.';
   const index = Number(m[1]);
   const policies = (value as { policies: Array<{ name?: unknown }> }).policies;
   const name =
