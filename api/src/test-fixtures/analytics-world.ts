@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { connectClickHouse, migrateClickHouse, type ClickHouse } from '@kairro/clickhouse';
 import type { DlpMatchRecord, EventRecord } from '@kairro/core';
-import { compileOrgDlp } from '@kairro/ingest/org-dlp';
+import { compileOrgConfig } from '@kairro/ingest/org-config';
 import {
   connectPostgres,
   createLicense,
@@ -90,7 +90,7 @@ export async function buildAnalyticsWorld(): Promise<AnalyticsWorld> {
     });
     const token = await createSession(sql, { userId, orgId, ttlSeconds: 3600 });
     const stored = (await loadOrgConfigs(sql, [orgId])).get(orgId)!;
-    const config = { ...stored, scan: compileOrgDlp(stored) };
+    const config = compileOrgConfig(stored);
     const events: EventRecord[] = [];
     const matches: DlpMatchRecord[] = [];
     for (let i = 0; i < count; i++) {

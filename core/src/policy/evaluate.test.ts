@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unmaskText } from '../dlp/mask.ts';
 import type { Decision } from './decision.ts';
-import { evaluate } from './evaluate.ts';
-import { compiled, context, dlpOf, finding, NOW, policy, rule, run, VALID } from './test-helpers.ts';
+import { dlpOf, finding, NOW, policy, rule, run, VALID } from './test-helpers.ts';
 import type { Action, LicenseState, Policy, Severity, ToolConfig } from './types.ts';
 
 const card = finding('CREDIT_CARD', 'CRITICAL', 12, 31);
@@ -468,48 +467,5 @@ describe('evaluate: trace', () => {
     expect('trace' in plain).toBe(false);
     const { trace: _trace, ...rest } = traced;
     expect(rest).toEqual(plain);
-  });
-});
-
-describe('evaluate: speed', () => {
-  it('20 policies of 3 rules each evaluate well under 100 µs without a trace', () => {
-    const policies = compiled(
-      ...Array.from({ length: 20 }, (_, i) =>
-        policy(
-          `p${i}`,
-          [
-            rule('DLP', 'WARN', { minSeverity: 'HIGH', detectors: ['US_SSN'] }),
-            rule('DOMAIN_RESTRICTION', 'BLOCK', { domains: ['pastebin.com', 'paste.ee'] }),
-            rule('OTHER', 'MASK', {
-              regex: { pattern: `project-${i}\\b`, target: 'prompt' },
-              inputTypes: ['typed'],
-            }),
-          ],
-          {
-            priority: i % 5,
-            scope: i % 3 === 0 ? 'TEAM' : 'ORG',
-            scopeTargetId: i % 3 === 0 ? 'team-eng' : null,
-          },
-        ),
-      ),
-    );
-    const input = {
-      now: NOW,
-      license: VALID,
-      policies,
-      dlp: dlpOf(email, card),
-      context: context({ prompt: 'please review project-7 with bob@corp.io '.repeat(5), inputType: 'typed' }),
-    };
-    for (let i = 0; i < 500; i++) evaluate(input);
-    // The best of several batches: a GC pause or a busy CI neighbour must not fail the test.
-    const batches = Array.from({ length: 5 }, () => {
-      const start = performance.now();
-      for (let i = 0; i < 400; i++) evaluate(input);
-      return ((performance.now() - start) * 1000) / 400;
-    });
-    const perRunUs = Math.min(...batches);
-    expect(evaluate(input).action).toBe('MASK');
-    expect(perRunUs).toBeLessThan(100);
-    if (process.env.SHOW_TIMING) console.log(`evaluate: ${perRunUs.toFixed(1)} µs`);
   });
 });
