@@ -16,6 +16,8 @@ import type { OrgConfig } from '@kairro/postgres';
 
 export interface ExplainRequest {
   prompt: string;
+  /** The AI's reply, for regex rules on the completion (never stored, as in ingest). */
+  completion?: string | undefined;
   userEmail: string;
   url: URL;
   inputType?: InputType | undefined;
@@ -73,6 +75,7 @@ export function explainPrompt(
     {
       url: req.url,
       prompt: req.prompt,
+      ...(req.completion === undefined ? {} : { completion: req.completion }),
       ...(req.inputType === undefined ? {} : { inputType: req.inputType }),
       ...(req.model === undefined ? {} : { model: req.model }),
       ...(req.metadata === undefined ? {} : { metadata: req.metadata }),

@@ -326,6 +326,24 @@ describe('POST /v1/admin/policies/explain', () => {
     expect(body.maskMapping).toBeUndefined();
   });
 
+  it('checks regex rules on the completion when one is given', async () => {
+    const policy = {
+      name: 'Reply check',
+      type: 'OTHER',
+      rules: [
+        {
+          kind: 'OTHER',
+          action: 'WARN',
+          criteria: { regex: { pattern: 'internal only', target: 'completion' } },
+        },
+      ],
+    };
+    const withReply = await explain(w.a, { prompt: 'hello', completion: 'this is internal only', policy });
+    expect(withReply.body.action).toBe('WARN');
+    expect(withReply.body.reasons[0]).toMatch(/in the completion/);
+    expect((await explain(w.a, { prompt: 'hello', policy })).body.action).toBe('ALLOW');
+  });
+
   it('refuses bad input and another org’s policy', async () => {
     expect((await explain(w.a, { url: 'not a url' })).status).toBe(400);
     expect((await explain(w.a, { url: 'ftp://chatgpt.com/' })).status).toBe(400);

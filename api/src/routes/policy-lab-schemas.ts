@@ -81,11 +81,19 @@ export const ExplainBody = Type.Object(
     prompt: Type.String({ maxLength: MAX_EXPLAIN_PROMPT }),
     userEmail: Type.String({ format: 'email', maxLength: 320 }),
     url: Type.String({ minLength: 1, maxLength: 4096, description: 'The page the prompt is sent from' }),
+    // The rest as the extension may send them to ingest (same limits).
     inputType: Type.Optional(oneOf(INPUT_TYPES)),
-    model: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    model: Type.Optional(Type.String({ maxLength: 200 })),
+    completion: Type.Optional(
+      Type.String({
+        maxLength: MAX_EXPLAIN_PROMPT,
+        description: 'The AI’s reply, for regex rules on the completion',
+      }),
+    ),
     metadata: Type.Optional(
-      Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.String({ maxLength: 1000 }), {
-        maxProperties: 50,
+      Type.Record(Type.String({ pattern: '^[a-zA-Z0-9_.-]{1,64}$' }), Type.String({ maxLength: 256 }), {
+        maxProperties: 20,
+        additionalProperties: false,
       }),
     ),
     policyId: Type.Optional(Type.String({ format: 'uuid', description: 'Also treat this policy as active' })),
