@@ -15,10 +15,11 @@ import { ImportResult, PolicyCreateBody, PolicyPatchBody, PolicyView } from './p
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, { $ref: 'ErrorBody#' }]));
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const common = { tags: ['policies'], security: [{ cookie: [] }] };
+const YAML_TYPES = ['application/yaml', 'text/yaml', 'application/x-yaml'];
 
 export function policyRoutes(app: FastifyInstance, deps: ApiDeps): void {
   // The import body is the YAML text itself.
-  for (const type of ['application/yaml', 'text/yaml', 'application/x-yaml'])
+  for (const type of YAML_TYPES)
     app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: YAML_BODY_LIMIT }, (_req, body, done) =>
       done(null, body),
     );
@@ -178,7 +179,8 @@ export function policyRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
     async (req) => {
       const user = requireConfigWriter(req);
-      if (typeof req.body !== 'string')
+      const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
+      if (!YAML_TYPES.includes(type) || typeof req.body !== 'string')
         throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the YAML as application/yaml or text/yaml.');
       return importPoliciesYaml(deps.sql, user, req.body, { dryRun: req.query.dryRun ?? false });
     },
