@@ -44,6 +44,8 @@ type Fetch = typeof fetch;
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A non-JSON body (YAML imports), sent as is with its content type. */
+  raw?: { body: string; contentType: string };
   query?: Record<string, string | number | null | undefined>;
   /** SvelteKit's `fetch` inside load functions; the global one elsewhere. */
   fetch?: Fetch;
@@ -56,7 +58,7 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, fetch: fetcher = fetch } = options;
+  const { method = 'GET', body, raw, query, fetch: fetcher = fetch } = options;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -71,8 +73,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       headers: {
         accept: 'application/json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(raw === undefined ? {} : { 'content-type': raw.contentType }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw !== undefined ? raw.body : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network_error', 'Cannot reach the Kairro API. Check that it is running.');

@@ -57,7 +57,8 @@ export interface PolicyRule {
   kind: RuleKind;
   action: RuleAction;
   severity?: Severity;
-  description?: string;
+  /** '' when the rule has none. */
+  description: string;
   criteria: RuleCriteria;
 }
 
@@ -71,14 +72,16 @@ export interface Policy {
   /** Team id (TEAM) or identity id (IDENTITY); null for ORG. */
   scopeTargetId: string | null;
   priority: number;
+  /** The team's name or the identity's email; null for ORG. */
+  scopeTargetName: string | null;
   isDefault: boolean;
   rules: PolicyRule[];
-  createdAt?: string;
-  updatedAt?: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** A rule as written: the server assigns ids to new rules. */
-export type PolicyRuleInput = Omit<PolicyRule, 'id'> & { id?: string };
+export type PolicyRuleInput = Omit<PolicyRule, 'id' | 'description'> & { id?: string; description?: string };
 
 /** `POST /v1/admin/policies`, and the fields a `PATCH` may carry. */
 export interface PolicyInput {
@@ -92,10 +95,13 @@ export interface PolicyInput {
   rules: PolicyRuleInput[];
 }
 
+/** What an import did (or, on a dry run, would do), matched by policy name. */
 export interface ImportResult {
+  dryRun: boolean;
   created: string[];
   updated: string[];
-  dryRun?: boolean;
+  unchanged: string[];
+  changes: Array<{ name: string; result: 'created' | 'updated' | 'unchanged'; description: string }>;
 }
 
 // --- tools, teams, identities ----------------------------------------------------------------------
@@ -113,36 +119,43 @@ export interface Tool {
 export interface Team {
   id: string;
   name: string;
+  memberCount: number;
 }
 
 export interface Identity {
   id: string;
   email: string;
   teamId: string | null;
+  teamName: string | null;
 }
 
 // --- audit -----------------------------------------------------------------------------------------
 
 export interface AuditEntry {
   id: string;
-  /** Who made the change: a console user's email. */
-  actor: string;
   /** ISO 8601. */
-  at: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string | null;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorEmail: string;
+  entityType: 'policy' | 'tool' | 'team' | 'identity' | string;
+  entityId: string;
+  entityName: string;
+  change: 'create' | 'update' | 'delete' | string;
   description: string;
+  /** The entity before (null for a create) and after (null for a delete). */
   before: unknown;
   after: unknown;
 }
 
 export interface AuditPage {
+  /** Newest first. */
   entries: AuditEntry[];
   nextCursor: string | null;
 }
 
 // --- simulation and explain ------------------------------------------------------------------------
+
+export type ActionCounts = Record<Action, number>;
 
 export interface SimulationTransition {
   from: Action;
@@ -150,23 +163,44 @@ export interface SimulationTransition {
   events: number;
 }
 
+/** A rule simulation treats as not firing: what it looks at is never stored with events. */
+export interface NotSimulated {
+  policyId: string;
+  policyName: string;
+  /** 1-based. */
+  ruleIndex: number;
+  reason: string;
+}
+
 export interface SimulationResult {
+  policy: { id: string; name: string };
+  from: string;
+  to: string;
   days: number;
-  eventsConsidered: number;
+  /** Events re-evaluated (all of the range unless truncated). */
+  events: number;
+  eventsInRange: number;
+  groups: number;
+  /** Events whose action the policy changes. */
   changed: number;
   transitions: SimulationTransition[];
-  topUsers: Array<{ user: string; events: number }>;
-  topTools: Array<{ tool: string; events: number }>;
+  /** Top 10 among the changed events. */
+  users: Array<{ user: string; events: number }>;
+  tools: Array<{ tool: string; events: number }>;
+  actions: { before: ActionCounts; after: ActionCounts };
+  /** Events for which the policy raises more alerts. */
+  alerted: number;
   samples: Array<{
-    eventId?: string;
-    user?: string;
-    tool?: string;
-    from: Action;
-    to: Action;
+    eventId: string;
+    occurredAt: string;
+    user: string;
+    tool: string;
+    before: Action;
+    after: Action;
     reasons: string[];
   }>;
-  /** What the simulation could not replay (criteria the stored events cannot answer). */
-  notSimulated: string[];
+  notSimulated: NotSimulated[];
+  truncated: boolean;
 }
 
 export interface ExplainRequest {
@@ -175,30 +209,38 @@ export interface ExplainRequest {
   url: string;
   inputType?: InputType;
   model?: string;
+  metadata?: Record<string, string>;
+  /** Also treat this saved policy as active. */
+  policyId?: string;
   /** An unsaved policy evaluated as if it were active. */
-  draft?: PolicyInput;
+  policy?: PolicyInput;
 }
 
+export type TraceStage = 'license' | 'tool' | 'policy' | 'rule' | 'fallback';
+export type TraceOutcome = 'matched' | 'not-matched' | 'skipped' | 'decided';
+
 export interface TraceStep {
-  stage: 'license' | 'tool' | 'policy' | 'rule' | 'fallback';
-  outcome: 'matched' | 'not-matched' | 'skipped' | 'decided';
+  stage: TraceStage;
+  outcome: TraceOutcome;
   policyId?: string;
   policyName?: string;
-  scope?: PolicyScope;
+  scope?: string;
   ruleId?: string;
+  /** 1-based position of the rule in its policy. */
   ruleIndex?: number;
-  kind?: RuleKind;
+  kind?: string;
   action?: RuleAction;
   detail: string;
 }
 
 export interface ExplainFinding {
   detector: string;
-  ruleId?: string;
+  ruleId: string;
   severity: Severity;
-  start?: number;
-  end?: number;
-  redacted?: string;
+  start: number;
+  end: number;
+  /** Redacted context; never the value. */
+  snippet: string;
 }
 
 export interface ExplainResult {
@@ -207,6 +249,9 @@ export interface ExplainResult {
   reasons: string[];
   alerts: Array<{ policyId: string; policyName: string; ruleId: string; severity: Severity; reason: string }>;
   maskedPrompt?: string;
-  findings: ExplainFinding[];
   trace: TraceStep[];
+  findings: ExplainFinding[];
+  tool: { id: string; name?: string; status?: 'APPROVED' | 'UNAPPROVED'; applyPolicies?: boolean };
+  identity: { known: boolean; identityId?: string; teamId?: string; team?: string };
+  promptTokens: number;
 }

@@ -123,6 +123,7 @@ describe('formToBody', () => {
       status: 'ACTIVE',
       scope: 'IDENTITY',
       scopeTargetId: 'i1',
+      scopeTargetName: 'ana@example.com',
       priority: 7,
       isDefault: false,
       rules: [
@@ -130,17 +131,28 @@ describe('formToBody', () => {
           id: 'r1',
           kind: 'OTHER',
           action: 'WARN',
+          description: 'Long answers',
           criteria: {
             regex: { pattern: 'a', target: 'completion' },
             metadata: [{ key: 'k', op: 'in', value: ['a', 'b'] }],
             models: ['gpt*'],
           },
         },
-        { id: 'r2', kind: 'TOKEN_LIMIT', action: 'ALERT', severity: 'LOW', criteria: { maxTokens: 0 } },
+        {
+          id: 'r2',
+          kind: 'TOKEN_LIMIT',
+          action: 'ALERT',
+          severity: 'LOW',
+          description: '',
+          criteria: { maxTokens: 1 },
+        },
       ],
+      createdAt: '2026-11-01T00:00:00Z',
+      updatedAt: '2026-11-01T00:00:00Z',
     };
-    const { id: _id, isDefault: _d, ...input } = policy;
-    expect(formToBody(policyToForm(policy))).toEqual(input);
+    const { id: _id, isDefault: _d, scopeTargetName: _n, createdAt: _c, updatedAt: _u, ...input } = policy;
+    const { description: _none, ...second } = input.rules[1]!;
+    expect(formToBody(policyToForm(policy))).toEqual({ ...input, rules: [input.rules[0], second] });
   });
 });
 

@@ -1,0 +1,9 @@
+import { listIdentities, listTools } from '#lib/api/policies.ts';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = ({ fetch }) => {
+  // Not awaited, so the page can show its loading state; errors are handled by the page.
+  const both = Promise.all([listTools(fetch), listIdentities({}, fetch)]);
+  both.catch(() => {});
+  return { both };
+};
