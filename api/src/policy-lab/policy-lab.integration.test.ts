@@ -175,6 +175,16 @@ describe('POST /v1/admin/policies/{id}/simulate', () => {
     expect(unknown.body.error.code).toBe('NOT_FOUND');
   });
 
+  it('takes no body at all (the default window)', async () => {
+    const res = await w.app.inject({
+      method: 'POST',
+      url: `/v1/admin/policies/${denyClaude}/simulate`,
+      headers: { cookie: w.a.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ days: 7, changed: 9 });
+  });
+
   it('needs a session', async () => {
     const res = await w.app.inject({
       method: 'POST',

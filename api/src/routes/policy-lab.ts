@@ -38,6 +38,10 @@ export function policyLabRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.post<{ Params: { id: string }; Body: SimulateSavedBody }>(
     '/v1/admin/policies/:id/simulate',
     {
+      // Every field is optional, so a POST without a body simulates the default window.
+      preValidation: async (req) => {
+        req.body ??= {};
+      },
       schema: {
         ...common,
         summary: 'What a saved policy would have changed over the last days of events (stores nothing)',
@@ -53,7 +57,7 @@ export function policyLabRoutes(app: FastifyInstance, deps: ApiDeps): void {
         ch: deps.clickhouse.client,
         config,
         policy,
-        days: req.body?.days ?? DEFAULT_DAYS,
+        days: req.body.days ?? DEFAULT_DAYS,
         now: new Date(),
         onPatternError: onPatternError(req),
       });
