@@ -153,6 +153,22 @@ describe('contextFromStored', () => {
     expect(ctx.identity).toEqual({ email: 'x@a.example', identityId: null, teamId: null });
   });
 
+  it('classifies a host that was an unknown tool then but is one of the org’s tools now', () => {
+    const poe: ToolConfig = {
+      ...chatgpt,
+      id: 'poe',
+      name: 'Poe',
+      status: 'UNAPPROVED',
+      urlPatterns: ['https://poe.com/*'],
+    };
+    const org = { ...directory, tools: [chatgpt, poe] };
+    const ctx = contextFromStored(row({ tool: 'poe.com', host: 'poe.com' }), org);
+    expect([ctx.toolId, ctx.tool]).toEqual(['poe', poe]);
+    // A recorded tool id the org no longer has stays itself, unclassified.
+    const gone = contextFromStored(row({ tool: 'oldtool', host: 'poe.com' }), org);
+    expect([gone.toolId, gone.tool]).toEqual(['oldtool', null]);
+  });
+
   it('keeps input type and model only when stored and valid', () => {
     expect(contextFromStored(row({ inputType: 'paste', model: 'gpt-4o' }), directory)).toMatchObject({
       inputType: 'paste',

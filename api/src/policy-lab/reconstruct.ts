@@ -1,4 +1,5 @@
 import {
+  resolveTool,
   severityRank,
   type DlpMatch,
   type DlpResult,
@@ -77,18 +78,19 @@ export function dlpFromFindings(findings: readonly StoredFinding[]): DlpResult {
 
 /**
  * The evaluation context of a stored event. The tool is the org's current classification of the
- * tool id the event recorded (what the policy would meet today); the identity is the org's current
- * one for the email. No prompt, no completion, no metadata: rules that need them are not simulated
+ * tool id the event recorded (what the policy would meet today), or of its host when the event's
+ * tool was unclassified then; the identity is the org's current one for the email. No prompt, no completion, no metadata: rules that need them are not simulated
  * (see `unsimulatableRules`).
  */
 export function contextFromStored(row: StoredContext, org: OrgDirectory): EvaluationContext {
-  const tool = org.tools.find((t) => t.id === row.tool) ?? null;
+  const host = row.host.toLowerCase();
+  const tool = org.tools.find((t) => t.id === row.tool) ?? classifiedSince(row, host, org.tools);
   const email = row.user.toLowerCase();
   const identity = org.identities.get(email);
   const context: EvaluationContext = {
     prompt: '',
-    host: row.host.toLowerCase(),
-    toolId: row.tool || row.host.toLowerCase(),
+    host,
+    toolId: tool?.id ?? (row.tool || host),
     tool,
     identity: { email: row.user, identityId: identity?.identityId ?? null, teamId: identity?.teamId ?? null },
     promptTokens: row.promptTokens,
@@ -116,4 +118,17 @@ export function findingsFromTuples(tuples: ReadonlyArray<readonly unknown[]>): S
     });
   }
   return out;
+}
+
+/**
+ * A host that was not a classified tool when the event was recorded (its tool id is the host) may be
+ * one now. Only the host was stored, so patterns that need a path cannot match it.
+ */
+function classifiedSince(row: StoredContext, host: string, tools: readonly ToolConfig[]): ToolConfig | null {
+  if (row.tool !== '' && row.tool.toLowerCase() !== host) return null;
+  try {
+    return resolveTool(new URL(`https://${host}/`), tools);
+  } catch {
+    return null;
+  }
 }
