@@ -109,6 +109,15 @@ describe('formToBody', () => {
     expect(body.rules).toHaveLength(1);
   });
 
+  it.each([
+    [7, 7],
+    [null, 100],
+    ['', 100],
+    [2.5, NaN],
+  ])('reads the priority %j (a number input binds numbers) as %j', (priority, expected) => {
+    expect(formToBody({ ...emptyPolicy(), priority }).priority).toBe(expected);
+  });
+
   it('keeps the target of a team policy', () => {
     expect(formToBody({ ...emptyPolicy(), scope: 'TEAM', scopeTargetId: 't1' }).scopeTargetId).toBe('t1');
     expect(formToBody({ ...emptyPolicy(), scope: 'TEAM', scopeTargetId: '' }).scopeTargetId).toBeNull();

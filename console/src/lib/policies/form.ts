@@ -77,7 +77,8 @@ export interface PolicyForm {
   status: PolicyStatus;
   scope: PolicyScope;
   scopeTargetId: string;
-  priority: string;
+  /** A number input binds a number (null when emptied); text when set from code. */
+  priority: string | number | null;
   rules: RuleForm[];
 }
 
@@ -168,8 +169,9 @@ export function policyToForm(policy: Policy): PolicyForm {
 
 /** A whole number; undefined for a blank field; NaN for anything else (sent as null, so the API's
  * message names the field rather than the value being dropped silently). */
-function parseInteger(text: string): number | undefined {
-  const t = text.trim();
+function parseInteger(value: string | number | null | undefined): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : Number.NaN;
+  const t = (value ?? '').trim();
   if (t === '') return undefined;
   return /^-?\d+$/.test(t) ? Number(t) : Number.NaN;
 }
