@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
+import postgres from 'postgres';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '@kairro/api';
+import { createUser } from '@kairro/postgres';
 import { launchBrowser, submitLogin } from '../helpers/browser.ts';
 import { registerExtension, signIn } from '../helpers/clients.ts';
 import type { HttpClient } from '../helpers/http.ts';
+import { createTestDatabase } from '../helpers/pg.ts';
 import {
   eventually,
   readDemo,
@@ -15,13 +19,16 @@ import {
 /** Set to a folder to keep screenshots of the pages (for looking at them, not asserted). */
 const SCREENSHOTS = process.env.KAIRRO_SCREENSHOTS;
 const DRAFT = 'No Claude for anyone';
+const ANALYST = { email: 'analyst@demo.kairro.local', password: 'analyst-password' };
 
 /**
  * Policy management as an admin does it, in headless Chromium against the real embedded platform:
  * the list and its tabs, the editor, simulation against stored events, activation, the audit log,
- * the explain view, and YAML export/import.
+ * the explain view, YAML export/import, and the read-only view of an analyst. The platform runs
+ * against a database on the machine's PostgreSQL so the test can add the analyst.
  */
 describe('Policies console in Chromium', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let platform: PlatformProcess;
   let demo: DemoCredentials;
   let browser: Browser;
@@ -37,8 +44,24 @@ describe('Policies console in Chromium', () => {
   };
 
   beforeAll(async () => {
-    [platform, browser] = await Promise.all([startKairro(), launchBrowser()]);
+    db = await createTestDatabase();
+    [platform, browser] = await Promise.all([
+      startKairro({ env: { DATABASE_URL: db.url } }),
+      launchBrowser(),
+    ]);
     demo = readDemo(platform.dataDir);
+    const sql = postgres(db.url, { max: 1 });
+    try {
+      const [org] = await sql<{ id: string }[]>`select id from orgs where slug = 'demo'`;
+      await createUser(sql, {
+        orgId: org!.id,
+        email: ANALYST.email,
+        passwordHash: await hashPassword(ANALYST.password),
+        role: 'ANALYST',
+      });
+    } finally {
+      await sql.end();
+    }
     const ana = await registerExtension(platform.ingestUrl!, {
       licenseKey: demo.licenseKey,
       endpointId: 'policies-test-ana',
@@ -70,6 +93,7 @@ describe('Policies console in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
+    await db?.drop();
   });
 
   it('lists the default policies under the Active and Default tabs', async () => {
@@ -270,5 +294,67 @@ describe('Policies console in Chromium', () => {
     await poll(() => row('Imported token limit').count()).toBe(0);
     const names = (await admin.get('/v1/admin/policies')).body.policies.map((p: any) => p.name);
     expect(names).not.toContain('Imported token limit');
+  });
+
+  it('scopes a policy to a team picked from the org’s teams', async () => {
+    expect((await admin.post('/v1/admin/teams', { name: 'Finance' })).status).toBe(201);
+    await page.goto(url('/policies/new'));
+    await page.getByTestId('policy-name').fill('Finance may not paste files');
+    await page.getByTestId('policy-scope').selectOption('TEAM');
+    await page.getByTestId('policy-target').selectOption({ label: 'Finance (0)' });
+    const rule = page.getByTestId('rule').first();
+    await rule.getByTestId('rule-min-severity').selectOption('MEDIUM');
+    await rule.getByTestId('rule-detectors').locator('input[data-value="EMAIL"]').check();
+    await rule.getByTestId('rule-advanced').click();
+    await rule.getByTestId('rule-input-types').locator('input[data-value="file"]').check();
+    await rule.getByTestId('rule-add-condition').click();
+    await rule.getByTestId('rule-condition').getByLabel('Key').fill('department');
+    await rule.getByTestId('rule-condition').getByLabel('Operator').selectOption('in');
+    await rule.getByTestId('rule-condition').getByLabel('Value').fill('finance, accounting');
+    await page.getByTestId('policy-save').click();
+    await page.waitForURL(/\/policies\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').at(-1)!;
+    const stored = (await admin.get(`/v1/admin/policies/${id}`)).body;
+    expect(stored).toMatchObject({ scope: 'TEAM', scopeTargetName: 'Finance', status: 'DRAFT' });
+    expect(stored.rules[0].criteria).toEqual({
+      minSeverity: 'MEDIUM',
+      detectors: ['EMAIL'],
+      inputTypes: ['file'],
+      metadata: [{ key: 'department', op: 'in', value: ['finance', 'accounting'] }],
+    });
+    await page.goto(url('/policies?tab=custom'));
+    await poll(() => row('Finance may not paste files').locator('td').nth(2).textContent()).toBe(
+      'Team · Finance',
+    );
+  });
+
+  it('shows an analyst the policies read-only, with simulation and explain still available', async () => {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
+    try {
+      const analyst = await context.newPage();
+      await analyst.goto(url('/policies'));
+      await analyst.waitForURL(/\/login/);
+      await submitLogin(analyst, ANALYST.email, ANALYST.password);
+      await analyst.waitForURL(/\/policies$/);
+      await analyst.locator(`[data-testid="policy-row"][data-name="${DRAFT}"]`).waitFor();
+      expect(await analyst.getByTestId('new-policy').count()).toBe(0);
+      expect(await analyst.getByTestId('import-open').count()).toBe(0);
+      expect(await analyst.getByTestId('policy-toggle').count()).toBe(0);
+      expect(await analyst.getByTestId('policy-delete').count()).toBe(0);
+      expect(await analyst.getByTestId('export-yaml').count()).toBe(1);
+
+      await analyst.goto(url(`/policies/${draftId}`));
+      await analyst.getByTestId('policy-readonly').waitFor();
+      expect(await analyst.getByTestId('policy-save').count()).toBe(0);
+      expect(await analyst.getByTestId('editor-delete').count()).toBe(0);
+      expect(await analyst.getByTestId('policy-name').isDisabled()).toBe(true);
+      expect(await analyst.getByTestId('rule-kind').isDisabled()).toBe(true);
+      await analyst.getByTestId('simulate-run').click();
+      await expect
+        .poll(() => analyst.getByTestId('simulate-headline').textContent(), { timeout: 20_000 })
+        .toMatch(/events/);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -205,6 +205,8 @@ export interface SimulationResult {
 
 export interface ExplainRequest {
   prompt: string;
+  /** The AI's reply, for regex rules that target the completion. */
+  completion?: string;
   userEmail: string;
   url: string;
   inputType?: InputType;
