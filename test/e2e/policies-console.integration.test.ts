@@ -328,6 +328,32 @@ describe('Policies console in Chromium', () => {
     );
   });
 
+  it('pages through the audit log and filters it by kind of change', async () => {
+    for (let i = 1; i <= 25; i++)
+      expect(
+        (await admin.post('/v1/admin/teams', { name: `Team ${String(i).padStart(2, '0')}` })).status,
+      ).toBe(201);
+    await page.goto(url('/audit'));
+    const entries = page.getByTestId('audit-entry');
+    await poll(() => entries.count()).toBe(25);
+    expect(await entries.first().getByTestId('audit-description').textContent()).toContain('Team 25');
+    await page.getByTestId('audit-load-more').click();
+    await poll(() => page.getByTestId('audit-end').count()).toBe(1);
+    const total = await entries.count();
+    expect(total).toBeGreaterThan(25);
+    const times = await entries
+      .locator('time')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+    expect([...times].sort().reverse()).toEqual(times);
+
+    await page.getByTestId('range-policy').click();
+    await page.waitForURL(/\/audit\?entity=policy$/);
+    await poll(() =>
+      entries.evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-entity')))]),
+    ).toEqual(['policy']);
+    expect(await entries.count()).toBeLessThan(total);
+  });
+
   it('shows an analyst the policies read-only, with simulation and explain still available', async () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
     try {
