@@ -156,6 +156,19 @@ describe('Policies console in Chromium', () => {
     await poll(() => page.getByTestId('rule').count()).toBe(1);
     await shot('policy-editor-new');
 
+    // Before it exists: the simulation and the explain view run the form as it is.
+    await page.getByTestId('range-1').click();
+    await page.getByTestId('simulate-run').click();
+    await poll(() => page.getByTestId('simulate-changed').textContent()).toBe('3');
+    await page.getByTestId('explain-prompt').fill('hello');
+    await page.getByTestId('explain-user').fill('ana@example.com');
+    await page.getByTestId('explain-tool').selectOption({ label: 'Claude — https://claude.ai/' });
+    await page.getByTestId('explain-run').click();
+    await poll(() => page.getByTestId('explain-action').getAttribute('data-action')).toBe('BLOCK');
+    await page.getByTestId('explain-include-draft').uncheck();
+    await page.getByTestId('explain-run').click();
+    await poll(() => page.getByTestId('explain-action').getAttribute('data-action')).toBe('ALLOW');
+
     await page.getByTestId('policy-save').click();
     await page.waitForURL(/\/policies\/[0-9a-f-]{36}$/);
     draftId = page.url().split('/').at(-1)!;
