@@ -207,7 +207,7 @@ describe('Policies console in Chromium', () => {
     const users = await page.getByTestId('simulate-users').textContent();
     expect(users).toContain('bob@example.com');
     expect(users).toContain('ana@example.com');
-    expect(await page.getByTestId('simulate-tools').textContent()).toContain('claude');
+    expect(await page.getByTestId('simulate-tools').textContent()).toContain('Claude');
     expect(await page.getByTestId('simulate-sample').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('simulate-samples').textContent()).toContain(DRAFT);
     await shot('policy-simulation');
