@@ -26,7 +26,7 @@ function owner(url: string): string {
   return ws ? `kairro ${ws[1]}` : url;
 }
 
-export function summarizeCpuProfiles(dir: string): void {
+export function summarizeCpuProfiles(dir: string, what = 'the api+pipelines process'): void {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -43,9 +43,7 @@ export function summarizeCpuProfiles(dir: string): void {
       byFunction.set(f, (byFunction.get(f) ?? 0) + us);
     }
     const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
-    console.log(
-      `\n  CPU profile of the api+pipelines process (${fmt(total / 1e6, 1)} s sampled), self time:`,
-    );
+    console.log(`\n  CPU profile of ${what} (${fmt(total / 1e6, 1)} s sampled), self time:`);
     for (const [o, us] of top(byOwner, 12))
       console.log(`    ${fmt((100 * us) / total, 1).padStart(5)} %  ${o}`);
     console.log('  top functions:');

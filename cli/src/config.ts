@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { StreamAck } from '@kairro/stream';
 
 export const ROLES = ['ingest', 'api', 'pipelines'] as const;
 export type Role = (typeof ROLES)[number];
@@ -26,6 +27,8 @@ export interface KairroConfig {
   kafkaSessionTimeoutMs: number;
   /** Most bytes of undelivered records kept on disk (the embedded stream, ingest's Kafka buffer). */
   streamBufferBytes: number;
+  /** What ingest's acknowledgement waits for on the local disk stream (see StreamAck). */
+  streamAck: StreamAck;
   logLevel: string;
   secureCookies: boolean;
   /** Where the console's static build is; unset → console/build of this checkout. */
@@ -47,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clickhouseDatabase: ident(env, 'CLICKHOUSE_DATABASE', 'kairro'),
     kafkaBrokers: env.KAFKA_BROKERS ? brokers(env.KAFKA_BROKERS) : undefined,
     streamBufferBytes: megabytes(env, 'KAIRRO_STREAM_BUFFER_MB', 512),
+    streamAck: oneOf(env, 'KAIRRO_STREAM_ACK', ['written', 'synced'], 'written'),
     kafkaSessionTimeoutMs: milliseconds(env, 'KAIRRO_KAFKA_SESSION_TIMEOUT_MS', 30_000, 6_000, 300_000),
     logLevel: oneOf(
       env,

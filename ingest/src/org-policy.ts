@@ -20,15 +20,37 @@ export const re2Compiler: PatternCompiler = (pattern, caseInsensitive) => {
   const check = compileCustomPattern(pattern, { caseInsensitive });
   if (!check.ok) throw new Error(check.message);
   const { regex } = check;
+  // One evaluation may ask the same pattern about the same prompt several times (the pattern
+  // repeated in org, team and identity policies): RE2 in JavaScript is the costliest step of an
+  // evaluation, so the last answer is kept. Ranges are never mutated by the engine.
+  let lastText: string | undefined;
+  let lastRanges: Array<{ start: number; end: number }> = [];
   return {
     matches(text) {
+      if (text === lastText) return lastRanges;
       const ranges: Array<{ start: number; end: number }> = [];
       const m = regex.matcher(text);
       while (ranges.length < MAX_PATTERN_MATCHES && m.find()) ranges.push({ start: m.start(), end: m.end() });
+      lastText = text;
+      lastRanges = ranges;
       return ranges;
     },
   };
 };
+
+/** One compiled pattern per distinct (pattern, flags) of an org, so the memo above is shared. */
+function sharedCompiler(compile: PatternCompiler): PatternCompiler {
+  const compiled = new Map<string, ReturnType<PatternCompiler>>();
+  return (pattern, caseInsensitive) => {
+    const key = `${caseInsensitive ? 'i' : '-'}${pattern}`;
+    let found = compiled.get(key);
+    if (!found) {
+      found = compile(pattern, caseInsensitive);
+      compiled.set(key, found);
+    }
+    return found;
+  };
+}
 
 /** What `GET /v1/extension/policy` answers: where to intercept, never a policy or a rule. */
 export interface ExtensionPolicy {
@@ -61,7 +83,7 @@ export function compileOrgPolicy(
   onError: (err: unknown) => void = () => {},
 ): OrgPolicy {
   const names = new Map(config.policies.map((p) => [p.id, p.name]));
-  const policies = compilePolicies(config.policies, re2Compiler, (e) =>
+  const policies = compilePolicies(config.policies, sharedCompiler(re2Compiler), (e) =>
     onError(
       new Error(
         `Policy ${e.policyId} (${names.get(e.policyId)}) rule ${e.ruleId}: /${e.pattern}/ is refused, ` +

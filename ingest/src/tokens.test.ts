@@ -25,4 +25,24 @@ describe('extension tokens', () => {
     now = new Date('2026-01-01T00:02:00Z');
     expect(await shortLived.verify(issued.token)).toBeUndefined();
   });
+
+  it('remembers a verified token until it expires, and never a forged one', async () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    const tokens = createTokenService('secret-a', { ttlSeconds: 60, now: () => now, verifiedCacheSize: 2 });
+    const first = await tokens.issue(claims);
+    expect(await tokens.verify(first.token)).toEqual(claims);
+    expect(await tokens.verify(first.token)).toEqual(claims);
+    const [h, , s] = first.token.split('.');
+    const forged = `${h}.${Buffer.from(JSON.stringify({ org: 'org-2' })).toString('base64url')}.${s}`;
+    expect(await tokens.verify(forged)).toBeUndefined();
+    expect(await tokens.verify(forged)).toBeUndefined();
+    // Two more tokens push the first out of a cache of two; it still verifies (the slow way).
+    for (const endpointId of ['ep-2', 'ep-3']) {
+      const other = await tokens.issue({ ...claims, endpointId });
+      expect((await tokens.verify(other.token))?.endpointId).toBe(endpointId);
+    }
+    expect(await tokens.verify(first.token)).toEqual(claims);
+    now = new Date('2026-01-01T00:01:01Z');
+    expect(await tokens.verify(first.token)).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 export { createDiskStream, createLocalStream, createMemoryStream } from './local.ts';
 export type { LocalStream, LocalStreamOptions, LocalStreamStats, MemoryStreamOptions } from './local.ts';
 export { openDiskLogStore } from './disk-log-store.ts';
+export type { StreamAck } from './disk-log-store.ts';
 export { StreamFullError } from './log-store.ts';
 export type { LogStore } from './log-store.ts';
 export { createKafkaStream } from './kafka.ts';

@@ -11,7 +11,7 @@
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff.ts';
 import { createSignal, waitFor, yieldToEventLoop } from './signal.ts';
 import type { Signal } from './signal.ts';
-import { openDiskLogStore } from './disk-log-store.ts';
+import { openDiskLogStore, type StreamAck } from './disk-log-store.ts';
 import { createMemoryLogStore, type LogStore } from './log-store.ts';
 import type {
   BatchHandler,
@@ -88,9 +88,15 @@ export function createMemoryStream(options: LocalStreamOptions = {}): LocalStrea
  * The stream with its log on disk under `dir`: what publish() acknowledged is delivered even
  * after a crash. Consumed records are deleted as soon as every known group has committed them.
  */
-export function createDiskStream(opts: LocalStreamOptions & { dir: string; maxBytes?: number }): LocalStream {
-  const { dir, maxBytes, ...options } = opts;
-  const store = openDiskLogStore({ dir, ...(maxBytes === undefined ? {} : { maxBytes }) });
+export function createDiskStream(
+  opts: LocalStreamOptions & { dir: string; maxBytes?: number; ack?: StreamAck },
+): LocalStream {
+  const { dir, maxBytes, ack, ...options } = opts;
+  const store = openDiskLogStore({
+    dir,
+    ...(maxBytes === undefined ? {} : { maxBytes }),
+    ...(ack === undefined ? {} : { ack }),
+  });
   return createLocalStream(store, 'disk', { retainRecords: 0, ...options });
 }
 

@@ -95,6 +95,7 @@ export async function openStream(
     createDiskStream({
       dir: join(config.dataDir, dir),
       maxBytes: config.streamBufferBytes,
+      ack: config.streamAck,
       // Batches of a few hundred records instead of a few: ClickHouse inserts and Kafka produce
       // requests cost per batch. Adds at most this much to an event's way to ClickHouse.
       lingerMs: 50,

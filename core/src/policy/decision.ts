@@ -15,7 +15,8 @@ import type {
 
 /** A compiled regex: every match of the pattern in a text, as code-unit ranges, in order. */
 export interface TextPattern {
-  matches(text: string): Array<{ start: number; end: number }>;
+  /** Callers must not mutate the answer: an implementation may return the same array again. */
+  matches(text: string): ReadonlyArray<{ readonly start: number; readonly end: number }>;
 }
 
 /**

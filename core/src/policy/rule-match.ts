@@ -27,7 +27,7 @@ export interface RuleFired {
   /** The DLP findings the rule matched (DLP rules with minSeverity/detectors; else empty). */
   findings: DlpMatch[];
   /** Where the rule's regex matched the prompt (completion matches cannot be masked). */
-  patternSpans: Array<{ start: number; end: number }>;
+  patternSpans: ReadonlyArray<{ readonly start: number; readonly end: number }>;
   /** The highest severity among `findings`, null when there are none. */
   findingSeverity: Severity | null;
 }

@@ -71,12 +71,16 @@ async function record(
   req: FastifyRequest,
 ): Promise<void> {
   try {
-    await deps.stream.publish(TOPICS.events, [{ key: orgId, value: outcome.event }]);
-    if (outcome.matches.length > 0)
-      await deps.stream.publish(
-        TOPICS.dlpMatches,
-        outcome.matches.map((m) => ({ key: orgId, value: m })),
-      );
+    // Both in the same turn: the disk stream writes them in one transaction and one flush.
+    await Promise.all([
+      deps.stream.publish(TOPICS.events, [{ key: orgId, value: outcome.event }]),
+      outcome.matches.length > 0
+        ? deps.stream.publish(
+            TOPICS.dlpMatches,
+            outcome.matches.map((m) => ({ key: orgId, value: m })),
+          )
+        : undefined,
+    ]);
   } catch (error) {
     if (!(error instanceof StreamFullError)) throw error;
     metrics.dropped(1);
