@@ -8,10 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { LogController } from 'fastify';
-import { buildIngestApp, createOrgConfigCache, createTokenService } from '@kairro/ingest';
+import {
+  buildIngestApp,
+  createEventIdGenerator,
+  createOrgConfigCache,
+  createTokenService,
+} from '@kairro/ingest';
 import { connectPostgres, ensureTokenSecret } from '@kairro/postgres';
 import { createDiskStream } from '@kairro/stream';
-import { v7 as uuidv7 } from 'uuid';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('bench/evaluate/server.ts needs DATABASE_URL');
@@ -28,7 +32,7 @@ const ingest = await buildIngestApp({
   tokens,
   now: () => new Date(),
   clock: () => performance.now(),
-  newEventId: () => uuidv7(),
+  newEventId: createEventIdGenerator(),
 });
 
 // Same framework options as ingest: no logging, same JSON body parsing and serialization.

@@ -2,6 +2,7 @@ export { buildIngestApp } from './app.ts';
 export type { IngestDeps } from './deps.ts';
 export { createOrgConfigCache } from './org-config-cache.ts';
 export type { OrgConfigCache } from './org-config-cache.ts';
+export { createEventIdGenerator } from './event-ids.ts';
 export { createTokenService } from './tokens.ts';
 export type { TokenService, EndpointClaims } from './tokens.ts';
 export {

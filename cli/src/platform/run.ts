@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { v7 as uuidv7 } from 'uuid';
+
 import { buildApiApp, hashPassword, randomPassword, startLiveHub } from '@kairro/api';
 import type { ClickHouse } from '@kairro/clickhouse';
-import { buildIngestApp, createOrgConfigCache, createTokenService, type StreamBacklog } from '@kairro/ingest';
+import {
+  buildIngestApp,
+  createEventIdGenerator,
+  createOrgConfigCache,
+  createTokenService,
+  type StreamBacklog,
+} from '@kairro/ingest';
 import { buildPipelinesHealthApp, startClickHouseWriter } from '@kairro/pipelines';
 import { ensureTokenSecret, seedDemoOrg } from '@kairro/postgres';
 import type { RecordStream } from '@kairro/stream';
@@ -141,7 +147,7 @@ export async function runPlatform(
           tokens,
           now: () => new Date(),
           clock: () => performance.now(),
-          newEventId: () => uuidv7(),
+          newEventId: createEventIdGenerator(),
           ...(backlog ? { streamBacklog: backlog } : {}),
         },
         { logger: log.child({ service: 'ingest' }) },
