@@ -34,6 +34,22 @@ export function policyLabRoutes(app: FastifyInstance, deps: ApiDeps): void {
   };
   const onPatternError = (req: FastifyRequest) => (err: unknown) =>
     req.log.warn({ err }, 'policy lab: a pattern did not compile');
+  /** Both simulate routes: the saved policy by id, or an unsaved body (edits of `policyId`). */
+  const simulate = async (
+    req: FastifyRequest,
+    which: Parameters<typeof policyToTry>[2],
+    days: number | undefined,
+  ) => {
+    const config = await orgConfig(req);
+    return simulatePolicy({
+      ch: deps.clickhouse.client,
+      config,
+      policy: await policyToTry(deps.sql, config, which),
+      days: days ?? DEFAULT_DAYS,
+      now: new Date(),
+      onPatternError: onPatternError(req),
+    });
+  };
 
   app.post<{ Params: { id: string }; Body: SimulateSavedBody }>(
     '/v1/admin/policies/:id/simulate',
@@ -50,18 +66,7 @@ export function policyLabRoutes(app: FastifyInstance, deps: ApiDeps): void {
         response: { 200: SimulationResponse, ...errors(400, 401, 404) },
       },
     },
-    async (req) => {
-      const config = await orgConfig(req);
-      const policy = await policyToTry(deps.sql, config, { policyId: req.params.id });
-      return simulatePolicy({
-        ch: deps.clickhouse.client,
-        config,
-        policy,
-        days: req.body.days ?? DEFAULT_DAYS,
-        now: new Date(),
-        onPatternError: onPatternError(req),
-      });
-    },
+    async (req) => simulate(req, { policyId: req.params.id }, req.body.days),
   );
 
   app.post<{ Body: SimulateUnsavedBody }>(
@@ -74,18 +79,7 @@ export function policyLabRoutes(app: FastifyInstance, deps: ApiDeps): void {
         response: { 200: SimulationResponse, ...errors(400, 401, 404) },
       },
     },
-    async (req) => {
-      const config = await orgConfig(req);
-      const policy = await policyToTry(deps.sql, config, req.body);
-      return simulatePolicy({
-        ch: deps.clickhouse.client,
-        config,
-        policy,
-        days: req.body.days ?? DEFAULT_DAYS,
-        now: new Date(),
-        onPatternError: onPatternError(req),
-      });
-    },
+    async (req) => simulate(req, req.body, req.body.days),
   );
 
   app.post<{ Body: ExplainBody }>(
