@@ -1,26 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { connectClickHouse, migrateClickHouse, type ClickHouse } from '@kairro/clickhouse';
+import type { ClickHouse } from '@kairro/clickhouse';
 import type { DlpMatchRecord, EventRecord } from '@kairro/core';
 import { compileOrgConfig } from '@kairro/ingest/org-config';
 import {
-  connectPostgres,
   createLicense,
   createOrg,
   createSession,
   createUser,
   loadOrgConfigs,
-  migratePostgres,
   putDlpSettings,
   DEFAULT_DLP_SETTINGS,
   type Sql,
 } from '@kairro/postgres';
 import { decide } from '../../../ingest/src/decide.ts';
-import { createTestDatabase } from '../../../test/helpers/pg.ts';
 import { buildApiApp } from '../app.ts';
+import { startTestStores } from './stores.ts';
 
 export const HOUR = 3_600_000;
 
@@ -59,15 +54,8 @@ const URLS = ['https://chatgpt.com/', 'https://claude.ai/new', 'https://chat.unk
  * Org B: defaults except REDACTED_PROMPT (so prompt snippets exist), one user, 8 events.
  */
 export async function buildAnalyticsWorld(): Promise<AnalyticsWorld> {
-  const db = await createTestDatabase();
-  const sql = connectPostgres(db.url, { max: 4 });
-  await migratePostgres(sql);
-  const ch = await connectClickHouse({
-    kind: 'embedded',
-    path: join(mkdtempSync(join(tmpdir(), 'kairro-ch-')), 'clickhouse'),
-    database: 'kairro',
-  });
-  await migrateClickHouse(ch.client);
+  const stores = await startTestStores();
+  const { sql, ch } = stores;
 
   const suffix = randomUUID().slice(0, 8);
   const orgA = await createOrg(sql, { name: 'Org A', slug: `a-${suffix}` });
@@ -131,9 +119,7 @@ export async function buildAnalyticsWorld(): Promise<AnalyticsWorld> {
     b,
     async close() {
       await app.close();
-      await ch.close();
-      await sql.end();
-      await db.drop();
+      await stores.close();
     },
   };
 }

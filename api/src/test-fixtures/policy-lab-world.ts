@@ -1,21 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { connectClickHouse, migrateClickHouse, type ClickHouse } from '@kairro/clickhouse';
+import type { ClickHouse } from '@kairro/clickhouse';
 import type { DlpMatchRecord, EventRecord, Severity } from '@kairro/core';
-import {
-  connectPostgres,
-  createOrg,
-  createSession,
-  createUser,
-  migratePostgres,
-  type Role,
-  type Sql,
-} from '@kairro/postgres';
-import { createTestDatabase } from '../../../test/helpers/pg.ts';
+import { createOrg, createSession, createUser, type Role, type Sql } from '@kairro/postgres';
 import { buildApiApp } from '../app.ts';
+import { startTestStores } from './stores.ts';
 
 export const DAY = 24 * 3_600_000;
 
@@ -145,15 +134,8 @@ export function records(orgId: string, specs: EventSpec[], now: number) {
  * ANALYST's session.
  */
 export async function buildPolicyLabWorld(): Promise<PolicyLabWorld> {
-  const db = await createTestDatabase();
-  const sql = connectPostgres(db.url, { max: 4 });
-  await migratePostgres(sql);
-  const ch = await connectClickHouse({
-    kind: 'embedded',
-    path: join(mkdtempSync(join(tmpdir(), 'kairro-ch-')), 'clickhouse'),
-    database: 'kairro',
-  });
-  await migrateClickHouse(ch.client);
+  const stores = await startTestStores();
+  const { sql, ch } = stores;
 
   const suffix = randomUUID().slice(0, 8);
   const orgA = await createOrg(sql, { name: 'Org A', slug: `a-${suffix}` });
@@ -192,9 +174,7 @@ export async function buildPolicyLabWorld(): Promise<PolicyLabWorld> {
     redTeamId: team!.id,
     async close() {
       await app.close();
-      await ch.close();
-      await sql.end();
-      await db.drop();
+      await stores.close();
     },
   };
 }
