@@ -3,7 +3,8 @@ import type { PageLoad } from './$types';
 
 export const load: PageLoad = ({ fetch }) => {
   // Not awaited, so the page can show its loading state; errors are handled by the page.
-  const options = loadEditorOptions(fetch);
-  options.catch(() => {});
-  return { options };
+  // No policy yet: the editor starts from an empty one.
+  const both = loadEditorOptions(fetch).then((options) => [null, options] as const);
+  both.catch(() => {});
+  return { both };
 };
