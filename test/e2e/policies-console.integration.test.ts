@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import postgres from 'postgres';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '@kairro/api';
-import { createUser } from '@kairro/postgres';
 import { launchBrowser, submitLogin } from '../helpers/browser.ts';
 import { registerExtension, signIn } from '../helpers/clients.ts';
 import type { HttpClient } from '../helpers/http.ts';
 import { createTestDatabase } from '../helpers/pg.ts';
+import { addDemoUser } from '../helpers/users.ts';
 import {
   eventually,
   readDemo,
@@ -50,18 +48,7 @@ describe('Policies console in Chromium', () => {
       launchBrowser(),
     ]);
     demo = readDemo(platform.dataDir);
-    const sql = postgres(db.url, { max: 1 });
-    try {
-      const [org] = await sql<{ id: string }[]>`select id from orgs where slug = 'demo'`;
-      await createUser(sql, {
-        orgId: org!.id,
-        email: ANALYST.email,
-        passwordHash: await hashPassword(ANALYST.password),
-        role: 'ANALYST',
-      });
-    } finally {
-      await sql.end();
-    }
+    await addDemoUser(db.url, { ...ANALYST, role: 'ANALYST' });
     const ana = await registerExtension(platform.ingestUrl!, {
       licenseKey: demo.licenseKey,
       endpointId: 'policies-test-ana',

@@ -1,13 +1,11 @@
-import postgres from 'postgres';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '@kairro/api';
-import { createUser } from '@kairro/postgres';
 import { launchBrowser, submitLogin } from '../helpers/browser.ts';
 import { registerExtension, signIn, type ExtensionClient } from '../helpers/clients.ts';
 import type { HttpClient } from '../helpers/http.ts';
 import { createTestDatabase } from '../helpers/pg.ts';
 import { readDemo, startKairro, type DemoCredentials, type PlatformProcess } from '../helpers/platform.ts';
+import { addDemoUser } from '../helpers/users.ts';
 
 /** Set to a folder to keep screenshots of the pages (for looking at them, not asserted). */
 const SCREENSHOTS = process.env.KAIRRO_SCREENSHOTS;
@@ -56,18 +54,7 @@ describe('Teams and AI tools console in Chromium', () => {
       launchBrowser(),
     ]);
     demo = readDemo(platform.dataDir);
-    const sql = postgres(db.url, { max: 1 });
-    try {
-      const [org] = await sql<{ id: string }[]>`select id from orgs where slug = 'demo'`;
-      await createUser(sql, {
-        orgId: org!.id,
-        email: ANALYST.email,
-        passwordHash: await hashPassword(ANALYST.password),
-        role: 'ANALYST',
-      });
-    } finally {
-      await sql.end();
-    }
+    await addDemoUser(db.url, { ...ANALYST, role: 'ANALYST' });
     // Registering is what makes an employee (an identity) known to the org.
     carol = await registerExtension(platform.ingestUrl!, {
       licenseKey: demo.licenseKey,
