@@ -27,6 +27,24 @@ function event(id: string, orgId = 'org-a'): EventRecord {
   };
 }
 
+function match(id: string, orgId = 'org-a'): DlpMatchRecord {
+  return {
+    event_id: id,
+    org_id: orgId,
+    occurred_at: '2026-11-22T10:00:00.123Z',
+    tool: 'chatgpt',
+    action: 'BLOCK',
+    match_index: 0,
+    detector: 'CREDIT_CARD',
+    rule_id: 'credit-card',
+    severity: 'CRITICAL',
+    target: 'prompt',
+    start: 3,
+    end: 22,
+    snippet: 'my [CREDIT_CARD] ok',
+  };
+}
+
 describe('ClickHouse writer', () => {
   let ch: ClickHouse;
   const errors: object[] = [];
@@ -59,22 +77,9 @@ describe('ClickHouse writer', () => {
     const stream = createMemoryStream();
     const writer = await startClickHouseWriter({ stream, clickhouse: ch.client, logger });
     const id = '01938a3c-0000-7000-8000-000000000001';
-    const match: DlpMatchRecord = {
-      event_id: id,
-      org_id: 'org-a',
-      occurred_at: '2026-11-22T10:00:00.123Z',
-      match_index: 0,
-      detector: 'CREDIT_CARD',
-      rule_id: 'credit-card',
-      severity: 'CRITICAL',
-      target: 'prompt',
-      start: 3,
-      end: 22,
-      snippet: 'my [CREDIT_CARD] ok',
-    };
     await stream.publish(TOPICS.events, [{ key: 'org-a', value: event(id) }]);
     await stream.publish(TOPICS.events, [{ key: 'org-a', value: event(id) }]); // redelivery
-    await stream.publish(TOPICS.dlpMatches, [{ key: 'org-a', value: match }]);
+    await stream.publish(TOPICS.dlpMatches, [{ key: 'org-a', value: match(id) }]);
     await stream.close(); // drains every published record into the writer
     await writer.stop();
     expect(await count('events', id)).toBe(1);
@@ -156,5 +161,63 @@ describe('ClickHouse writer', () => {
       .then((r) => r.json<{ n: string }>());
     expect(Number(row!.n)).toBe(4);
     for (const id of ids) expect(await count('events', id)).toBe(1);
+  });
+
+  it('recounts the aggregates when a crash left stored rows the views never counted', async () => {
+    const org = 'org-k';
+    const ids = Array.from({ length: 4 }, (_, i) => `01938a3c-0000-7000-8000-0000000003${i}0`);
+    const records = ids.map((id) => ({ key: org, value: event(id, org) }));
+    const matches = ids.map((id) => ({ key: org, value: match(id, org) }));
+    // A first writer's inserts reached the raw tables…
+    await ch.client.insert({
+      table: 'events',
+      values: records.slice(0, 3).map((r) => r.value),
+      format: 'JSONEachRow',
+    });
+    await ch.client.insert({
+      table: 'dlp_matches',
+      values: matches.slice(0, 3).map((r) => r.value),
+      format: 'JSONEachRow',
+    });
+    // …but it died before the views' parts were committed: the aggregates never saw those rows.
+    for (const table of ['events_hourly', 'dlp_hourly', 'ai_tool_inventory'])
+      await ch.client.command({
+        query: `DELETE FROM ${table} WHERE org_id = {org:String}`,
+        query_params: { org },
+        clickhouse_settings: { mutations_sync: '2' },
+      });
+    const stream = createMemoryStream();
+    const writer = await startClickHouseWriter({ stream, clickhouse: ch.client, logger });
+    await stream.publish(TOPICS.events, records);
+    await stream.publish(TOPICS.dlpMatches, matches);
+    await stream.close();
+    await writer.stop();
+    const total = async (query: string) =>
+      Number(
+        (
+          await ch.client
+            .query({ query, query_params: { org }, format: 'JSONEachRow' })
+            .then((r) => r.json<{ n: string }>())
+        )[0]!.n,
+      );
+    expect(await total('SELECT sum(events) AS n FROM events_hourly WHERE org_id = {org:String}')).toBe(4);
+    expect(await total('SELECT sum(findings) AS n FROM events_hourly WHERE org_id = {org:String}')).toBe(4);
+    expect(await total('SELECT sum(matches) AS n FROM dlp_hourly WHERE org_id = {org:String}')).toBe(4);
+    expect(await total('SELECT sum(prompts) AS n FROM ai_tool_inventory WHERE org_id = {org:String}')).toBe(
+      4,
+    );
+    expect(
+      await total('SELECT uniqMerge(users) AS n FROM ai_tool_inventory WHERE org_id = {org:String}'),
+    ).toBe(1);
+    // Once consistent, another redelivery adds nothing.
+    const again = createMemoryStream();
+    const second = await startClickHouseWriter({ stream: again, clickhouse: ch.client, logger });
+    await again.publish(TOPICS.events, records);
+    await again.close();
+    await second.stop();
+    expect(await total('SELECT sum(events) AS n FROM events_hourly WHERE org_id = {org:String}')).toBe(4);
+    expect(await total('SELECT sum(prompts) AS n FROM ai_tool_inventory WHERE org_id = {org:String}')).toBe(
+      4,
+    );
   });
 });

@@ -2,6 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { clickHouseErrorType } from '@kairro/clickhouse';
 import { TOPICS } from '@kairro/core';
 import type { ConsumedRecord, RecordStream, Subscription } from '@kairro/stream';
+import { repairAggregates } from './aggregate-repair.ts';
 import { DEAD_LETTER_TOPIC, deadLetter, isDataError, shapeProblem, type DeadLetter } from './dead-letters.ts';
 
 /** Which ClickHouse table each topic lands in. */
@@ -38,6 +39,8 @@ const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
  * a batch that may be a redelivery (the first this process sees of a partition, one at or before an
  * offset it already handled, or the retry of a failed one) is first checked against the rows
  * already stored, and only new rows are inserted. The check is rare: a steady stream never needs it.
+ * Rows it finds stored may have missed the views (a crash between ClickHouse committing the raw
+ * part and the views' parts), so the aggregates they feed are then recounted (aggregate-repair.ts).
  *
  * A record that can never be written (not JSON, not a row, or refused by ClickHouse as malformed)
  * goes to the dead-letter topic with the reason, and the batch moves on: one poison record must not
@@ -157,11 +160,19 @@ export async function startClickHouseWriter(deps: {
       // Until this batch is handled, a retry of it is a possible repeat.
       handled.delete(key);
       let fresh = rows;
+      let storedBefore: ConsumedRecord[] = [];
       if (repeat && rows.length > 0 && ROW_KEYS[table]) {
         const stored = await alreadyStored(table, rows);
         fresh = rows.filter((r) => !stored.has(keyOf(table, r)));
+        storedBefore = rows.filter((r) => stored.has(keyOf(table, r)));
       }
       if (fresh.length > 0) rejected.push(...(await insertOrIsolate(table, fresh)));
+      // Rows a crashed writer stored may have missed the views: recount what they feed.
+      await repairAggregates(
+        deps.clickhouse,
+        table,
+        storedBefore.map((r) => r.value as Record<string, unknown>),
+      );
       if (first.topic === DEAD_LETTER_TOPIC) {
         // A dead letter is plain strings by construction; one ClickHouse refuses is logged, not looped.
         for (const [record, reason] of rejected)
