@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, submitLogin } from '../helpers/browser.ts';
+import { launchBrowser, signInAt } from '../helpers/browser.ts';
 import { readDemo, startKairro, type DemoCredentials, type PlatformProcess } from '../helpers/platform.ts';
 
 /** Set to a folder to keep screenshots of the page (for looking at it, not asserted). */
@@ -17,10 +17,10 @@ describe('Detectors page in Chromium', () => {
     [platform, browser] = await Promise.all([startKairro(), launchBrowser()]);
     demo = readDemo(platform.dataDir);
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${platform.apiUrl}/detectors`);
-    await page.waitForURL(/\/login/);
-    await submitLogin(page, demo.adminEmail, demo.adminPassword);
-    await page.waitForURL(/\/detectors$/);
+    await signInAt(page, platform.apiUrl!, '/detectors', {
+      email: demo.adminEmail,
+      password: demo.adminPassword,
+    });
   });
   afterAll(async () => {
     await browser?.close();

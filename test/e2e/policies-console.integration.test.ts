@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, submitLogin } from '../helpers/browser.ts';
+import { launchBrowser, signInAt } from '../helpers/browser.ts';
 import { registerExtension, signIn } from '../helpers/clients.ts';
 import type { HttpClient } from '../helpers/http.ts';
 import { createTestDatabase } from '../helpers/pg.ts';
@@ -72,10 +72,10 @@ describe('Policies console in Chromium', () => {
 
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1360, height: 1000 } });
     page.on('dialog', (d) => void d.accept());
-    await page.goto(url('/policies'));
-    await page.waitForURL(/\/login/);
-    await submitLogin(page, demo.adminEmail, demo.adminPassword);
-    await page.waitForURL(/\/policies$/);
+    await signInAt(page, platform.apiUrl!, '/policies', {
+      email: demo.adminEmail,
+      password: demo.adminPassword,
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -358,10 +358,7 @@ describe('Policies console in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
     try {
       const analyst = await context.newPage();
-      await analyst.goto(url('/policies'));
-      await analyst.waitForURL(/\/login/);
-      await submitLogin(analyst, ANALYST.email, ANALYST.password);
-      await analyst.waitForURL(/\/policies$/);
+      await signInAt(analyst, platform.apiUrl!, '/policies', ANALYST);
       await analyst.locator(`[data-testid="policy-row"][data-name="${DRAFT}"]`).waitFor();
       expect(await analyst.getByTestId('new-policy').count()).toBe(0);
       expect(await analyst.getByTestId('import-open').count()).toBe(0);

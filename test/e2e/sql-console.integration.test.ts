@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, submitLogin } from '../helpers/browser.ts';
+import { launchBrowser, signInAt } from '../helpers/browser.ts';
 import { registerExtension, signIn } from '../helpers/clients.ts';
 import {
   eventually,
@@ -37,10 +37,7 @@ describe('SQL workbench in Chromium', () => {
   });
 
   it('signs in, lists the tables and runs a query with Ctrl+Enter', async () => {
-    await page.goto(`${platform.apiUrl}/sql`);
-    await page.waitForURL(/\/login/);
-    await submitLogin(page, demo.adminEmail, demo.adminPassword);
-    await page.waitForURL(/\/sql$/);
+    await signInAt(page, platform.apiUrl!, '/sql', { email: demo.adminEmail, password: demo.adminPassword });
     await expect.poll(() => page.getByTestId('sql-tables').textContent()).toContain('dlp_matches');
 
     const editor = page.getByTestId('sql-editor');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, submitLogin } from '../helpers/browser.ts';
+import { launchBrowser, signInAt } from '../helpers/browser.ts';
 import { registerExtension, signIn, type ExtensionClient } from '../helpers/clients.ts';
 import type { HttpClient } from '../helpers/http.ts';
 import { createTestDatabase } from '../helpers/pg.ts';
@@ -70,10 +70,10 @@ describe('Teams and AI tools console in Chromium', () => {
 
     page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
     page.on('dialog', (d) => void d.accept());
-    await page.goto(url('/teams'));
-    await page.waitForURL(/\/login/);
-    await submitLogin(page, demo.adminEmail, demo.adminPassword);
-    await page.waitForURL(/\/teams$/);
+    await signInAt(page, platform.apiUrl!, '/teams', {
+      email: demo.adminEmail,
+      password: demo.adminPassword,
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -295,10 +295,7 @@ describe('Teams and AI tools console in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
     try {
       const analyst = await context.newPage();
-      await analyst.goto(url('/teams'));
-      await analyst.waitForURL(/\/login/);
-      await submitLogin(analyst, ANALYST.email, ANALYST.password);
-      await analyst.waitForURL(/\/teams$/);
+      await signInAt(analyst, platform.apiUrl!, '/teams', ANALYST);
       await analyst.locator('[data-testid="team-row"][data-name="Finance"]').waitFor();
       await analyst.locator(`[data-testid="employee-row"][data-email="${CAROL}"]`).waitFor();
       for (const id of ['team-new-name', 'team-create', 'team-rename', 'team-delete', 'employee-team'])

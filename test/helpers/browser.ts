@@ -24,3 +24,19 @@ export async function submitLogin(page: Page, email: string, password: string): 
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
 }
+
+/**
+ * Opens `path` of the console, which redirects to the login page, signs in and waits until the
+ * console is back on `path`.
+ */
+export async function signInAt(
+  page: Page,
+  baseUrl: string,
+  path: string,
+  user: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForURL(/\/login/);
+  await submitLogin(page, user.email, user.password);
+  await page.waitForURL(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`));
+}
