@@ -16,8 +16,26 @@ const SHAPE = /^([^:/]*):\/\/([^/]*)(\/.*)?$/;
 const HOST = /^[a-z0-9.-]+$/;
 const DEFAULT_PORT: Record<string, string> = { 'http:': '80', 'https:': '443' };
 
-/** Chrome match-pattern syntax restricted to web pages: `<scheme>://<host>/<path>`. */
+/**
+ * Parsed patterns by their text: every evaluation checks the page against the org's patterns, and
+ * parsing them each time was a measurable share of it. Patterns are few (admins write them), but
+ * the cache is bounded anyway so no input can grow it without limit.
+ */
+const parsedPatterns = new Map<string, UrlPattern | string>();
+const MAX_PARSED_PATTERNS = 10_000;
+
 function parse(pattern: string): UrlPattern | string {
+  let parsed = parsedPatterns.get(pattern);
+  if (parsed === undefined) {
+    if (parsedPatterns.size >= MAX_PARSED_PATTERNS) parsedPatterns.clear();
+    parsed = parseUncached(pattern);
+    parsedPatterns.set(pattern, parsed);
+  }
+  return parsed;
+}
+
+/** Chrome match-pattern syntax restricted to web pages: `<scheme>://<host>/<path>`. */
+function parseUncached(pattern: string): UrlPattern | string {
   const m = SHAPE.exec(pattern.trim());
   if (!m) return 'must look like <scheme>://<host>/<path>, e.g. https://chat.example.com/*';
   const [, scheme = '', hostPort = '', path] = m;
