@@ -15,6 +15,7 @@ const fanoutA = topic('fanout', TOPICS.events);
 const fanoutB = topic('fanout', TOPICS.dlpMatches);
 const retryTopic = topic('retry', TOPICS.events);
 const resumeTopic = topic('resume', TOPICS.events);
+const backlogTopic = topic('backlog', TOPICS.events);
 
 const warnings: string[] = [];
 // DEBUG_STREAM=1 prints what the stream logs (handler failures, kafkajs errors) while debugging.
@@ -37,6 +38,7 @@ beforeAll(async () => {
     { name: fanoutB, partitions: 1 },
     { name: retryTopic, partitions: 1 },
     { name: resumeTopic, partitions: 3 },
+    { name: backlogTopic, partitions: 1 },
   ]);
 });
 
@@ -52,7 +54,7 @@ async function stream(extra: Partial<KafkaStreamOptions> = {}): Promise<RecordSt
   const s = await createKafkaStream({
     brokers: broker.brokers,
     clientId: 'kairro-test',
-    topics: [fanoutA, fanoutB, retryTopic, resumeTopic],
+    topics: [fanoutA, fanoutB, retryTopic, resumeTopic, backlogTopic],
     logger,
     backoff: { initialMs: 100, maxMs: 500 },
     // Short group timings: joins and hand-overs take a few seconds against the mock otherwise.
@@ -152,6 +154,46 @@ describe('createKafkaStream', () => {
     await until(() => after.length >= 1, 'the record published after the commit');
     await new Promise((r) => setTimeout(r, 500)); // would-be redeliveries arrive in this window
     expect(values(after).map((v) => v.n)).toEqual([3]);
+  });
+
+  it('hands a backlog on in large batches, and redelivers one from its first record', async () => {
+    const s = await stream({ maxBatchRecords: 50 });
+    const groupId = group('backlog');
+    // 40 sends of 5: the broker holds 40 small batches, which a fetch may return one at a time.
+    for (let send = 0; send < 40; send++)
+      await s.publish(
+        backlogTopic,
+        Array.from({ length: 5 }, (_, i) => ({ key: 'k', value: { n: send * 5 + i, key: 'k' } })),
+      );
+    const deliveries: number[][] = [];
+    const sub = await s.subscribe({
+      groupId,
+      topics: [backlogTopic],
+      handler: async (batch) => {
+        deliveries.push(values(batch).map((v) => v.n));
+        if (deliveries.length === 1) throw new Error('sink down');
+      },
+    });
+    const handled = () => deliveries.slice(1).flat();
+    await until(() => handled().length >= 200, 'the backlog to be handled');
+    await sub.stop();
+
+    expect(deliveries[0]!.length).toBeGreaterThan(5); // several sends in one call
+    for (const d of deliveries) expect(d.length).toBeLessThanOrEqual(50 + 5 - 1);
+    expect(deliveries[1]![0]).toBe(deliveries[0]![0]); // the rejected batch again, from its start
+    expect(handled()).toEqual(Array.from({ length: 200 }, (_, n) => n)); // in order, once each
+
+    // All committed: the group, back, sees only what comes next.
+    const after: ConsumedRecord[] = [];
+    await s.publish(backlogTopic, [{ key: 'k', value: { n: 200, key: 'k' } }]);
+    await s.subscribe({
+      groupId,
+      topics: [backlogTopic],
+      handler: async (batch) => void after.push(...batch),
+    });
+    await until(() => after.length >= 1, 'the record published after the commits');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(values(after).map((v) => v.n)).toEqual([200]);
   });
 
   it('a new consumer of the group resumes after the last committed offset', async () => {

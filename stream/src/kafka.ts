@@ -37,6 +37,13 @@ export interface KafkaStreamOptions {
     /** Longest a fetch waits for new records (also the idle poll interval). */
     maxWaitTimeInMs?: number;
   };
+  /**
+   * While a partition is behind, consecutive fetched batches are handed to the handler together:
+   * up to this many records (default 5,000), and for at most `maxBatchDelayMs` (default 500) after
+   * the first of them arrived. A partition that is caught up is handed on at once.
+   */
+  maxBatchRecords?: number;
+  maxBatchDelayMs?: number;
   /** How long ready() waits for the cluster's metadata. */
   readyTimeoutMs?: number;
 }
@@ -101,7 +108,12 @@ export async function createKafkaStream(opts: KafkaStreamOptions): Promise<Recor
         allowAutoTopicCreation: false,
         ...opts.consumer,
       });
-      const subscription = await startConsumer(consumer, sub, backoff, logger);
+      const subscription = await startConsumer(consumer, sub, {
+        backoff,
+        logger,
+        maxBatchRecords: opts.maxBatchRecords ?? 5_000,
+        maxBatchDelayMs: opts.maxBatchDelayMs ?? 500,
+      });
       subscriptions.add(subscription);
       return {
         async stop() {
@@ -142,24 +154,70 @@ export async function createKafkaStream(opts: KafkaStreamOptions): Promise<Recor
   };
 }
 
+interface ConsumerSettings {
+  backoff: RetryBackoff;
+  logger: StreamLogger;
+  maxBatchRecords: number;
+  maxBatchDelayMs: number;
+}
+
+/** Records fetched from one partition and not handed to the handler yet (the partition is behind). */
+interface Accumulated {
+  records: ConsumedRecord[];
+  firstOffset: string;
+  lastOffset: string;
+  since: number;
+}
+
 async function startConsumer(
   consumer: Consumer,
   sub: SubscribeOptions,
-  backoff: RetryBackoff,
-  logger: StreamLogger,
+  settings: ConsumerSettings,
 ): Promise<Subscription> {
   const { topics, handler } = sub;
+  const { backoff, logger } = settings;
   /** Consecutive failures per topic-partition, for the back-off. */
   const failures = new Map<string, number>();
   /** Timers that resume partitions paused after a failure. */
   const resumeTimers = new Set<NodeJS.Timeout>();
+  /**
+   * Why accumulate: a handler such as the ClickHouse writer costs per call, not per record, and a
+   * fetch can hold a single produced batch (a few records) while thousands wait behind it. The
+   * offsets of accumulated batches are resolved (so fetching goes on) but committed only after the
+   * handler took them all, so a crash or a rebalance redelivers them: still at-least-once.
+   */
+  const accumulated = new Map<string, Accumulated>();
+  // A (re)join restarts every assigned partition at its committed offset: what was accumulated
+  // will be fetched again.
+  consumer.on(consumer.events.GROUP_JOIN, () => accumulated.clear());
 
   async function eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, isRunning, isStale } = payload;
-    if (!isRunning() || isStale() || batch.isEmpty()) return;
     const partitionKey = `${batch.topic}\u0000${batch.partition}`;
-    const lastOffset = batch.messages[batch.messages.length - 1]!.offset;
-    const records = decode(batch, logger);
+    if (!isRunning() || isStale()) return;
+    let pending = accumulated.get(partitionKey);
+    if (batch.isEmpty() && !pending) return;
+    const lastOffset = batch.isEmpty() ? undefined : batch.lastOffset();
+    if (!pending) {
+      pending = { records: [], firstOffset: batch.firstOffset()!, since: Date.now(), lastOffset: '' };
+      accumulated.set(partitionKey, pending);
+    }
+    if (lastOffset !== undefined) {
+      pending.records.push(...decode(batch, logger));
+      pending.lastOffset = lastOffset;
+      const behind = BigInt(batch.offsetLag()) > 0n;
+      if (
+        behind &&
+        pending.records.length < settings.maxBatchRecords &&
+        Date.now() - pending.since < settings.maxBatchDelayMs
+      ) {
+        // Fetch on from after this batch; nothing is committed until the handler took the records.
+        payload.resolveOffset(lastOffset);
+        return;
+      }
+    }
+    accumulated.delete(partitionKey);
+    const records = pending.records;
 
     try {
       await withHeartbeat(handler(records), payload.heartbeat);
@@ -170,14 +228,15 @@ async function startConsumer(
       logger.warn('stream handler failed; batch will be redelivered', {
         topic: batch.topic,
         partition: batch.partition,
-        offset: batch.firstOffset(),
+        offset: pending.firstOffset,
         records: records.length,
         failures: count,
         retryInMs: delay,
         error: error instanceof Error ? error.message : String(error),
       });
-      // Nothing is resolved, so the next fetch of this partition starts at the same offset again.
+      // Back to the first record the handler was given (earlier batches' offsets were resolved).
       // Pausing (rather than sleeping here) keeps the other partitions flowing and heartbeats going.
+      consumer.seek({ topic: batch.topic, partition: batch.partition, offset: pending.firstOffset });
       const resume = payload.pause();
       const timer = setTimeout(() => {
         resumeTimers.delete(timer);
@@ -188,14 +247,14 @@ async function startConsumer(
     }
 
     failures.delete(partitionKey);
-    payload.resolveOffset(lastOffset);
+    payload.resolveOffset(pending.lastOffset);
     // The payload's commit (not consumer.commitOffsets) also works while stop() waits for this batch;
     // a commit refused because of a rebalance throws, and kafkajs rejoins: the batch is redelivered.
     await payload.commitOffsetsIfNecessary({
       topics: [
         {
           topic: batch.topic,
-          partitions: [{ partition: batch.partition, offset: (BigInt(lastOffset) + 1n).toString() }],
+          partitions: [{ partition: batch.partition, offset: (BigInt(pending.lastOffset) + 1n).toString() }],
         },
       ],
     });
