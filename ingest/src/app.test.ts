@@ -26,10 +26,14 @@ function world() {
   const setConfig = (over: Parameters<typeof orgConfig>[0] = {}) =>
     configs.set('org-1', compileOrgConfig(orgConfig({ tools, policies, ...over })));
   setConfig();
-  const published: Array<{ topic: string; records: StreamRecord[] }> = [];
+  const published: Array<{ topic: string; records: Array<{ key: string; value: unknown }> }> = [];
   const stream = {
     kind: 'memory',
-    publish: async (topic: string, records: StreamRecord[]) => void published.push({ topic, records }),
+    publish: async (topic: string, records: StreamRecord[]) =>
+      void published.push({
+        topic,
+        records: records.map((r) => ({ key: r.key, value: 'json' in r ? JSON.parse(r.json) : r.value })),
+      }),
     ready: async () => true,
   } as unknown as RecordStream;
   const tokens = createTokenService('test-secret');

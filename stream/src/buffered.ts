@@ -44,9 +44,12 @@ export async function createBufferedStream(opts: {
       const topic = records[0]?.topic;
       if (!topic) return;
       try {
+        // The buffer's JSON text as it is: parsing and serialising it again would cost ingest CPU.
         await target.publish(
           topic,
-          records.map((r) => ({ key: r.key, value: r.value })),
+          records.map((r) =>
+            r.json !== undefined ? { key: r.key, json: r.json } : { key: r.key, value: r.value },
+          ),
         );
       } catch (error) {
         lastError = error instanceof Error ? error.message : String(error);

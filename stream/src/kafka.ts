@@ -8,6 +8,7 @@ import type { Batch, Consumer, EachBatchPayload } from 'kafkajs';
 import { DEFAULT_BACKOFF, backoffDelay } from './backoff.ts';
 import { kafkaLogCreator, stderrLogger } from './kafka-log.ts';
 import { ensureTopics } from './kafka-topics.ts';
+import { stringify } from './local.ts';
 import type {
   ConsumedRecord,
   SubscribeOptions,
@@ -96,8 +97,7 @@ export async function createKafkaStream(opts: KafkaStreamOptions): Promise<Recor
       await producer.send({
         topic,
         acks: -1,
-        // JSON.stringify(undefined) is undefined; send null like the memory stream does.
-        messages: records.map((r) => ({ key: r.key, value: JSON.stringify(r.value) ?? 'null' })),
+        messages: records.map((r) => ({ key: r.key, value: 'json' in r ? r.json : stringify(r.value) })),
       });
     },
 

@@ -12,7 +12,7 @@ import { DEFAULT_BACKOFF, backoffDelay } from './backoff.ts';
 import { createSignal, waitFor, yieldToEventLoop } from './signal.ts';
 import type { Signal } from './signal.ts';
 import { openDiskLogStore, type StreamAck } from './disk-log-store.ts';
-import { createMemoryLogStore, type LogStore } from './log-store.ts';
+import { createMemoryLogStore, type LogEntry, type LogStore } from './log-store.ts';
 import type {
   BatchHandler,
   ConsumedRecord,
@@ -80,6 +80,32 @@ interface Cursor {
 const PARTITION = 0;
 
 /** The stream with its log in memory: lost with the process. */
+/** JSON.stringify(undefined) is undefined; Kafka would carry it as null. */
+export const stringify = (value: unknown): string => JSON.stringify(value) ?? 'null';
+
+/**
+ * A stored entry as a consumer sees it. The value is parsed on first use: a consumer that only
+ * moves records on (the forwarder into Kafka) reads `json` and never pays for the parse.
+ */
+function consumedRecord(topic: string, offset: number, entry: LogEntry): ConsumedRecord {
+  let value: unknown;
+  let parsed = false;
+  return {
+    topic,
+    partition: PARTITION,
+    offset: String(offset),
+    key: entry.key,
+    json: entry.json,
+    get value(): unknown {
+      if (!parsed) {
+        value = JSON.parse(entry.json);
+        parsed = true;
+      }
+      return value;
+    },
+  };
+}
+
 export function createMemoryStream(options: LocalStreamOptions = {}): LocalStream {
   return createLocalStream(createMemoryLogStore(), 'memory', options);
 }
@@ -211,13 +237,7 @@ export function createLocalStream(
   async function deliver(cursor: Cursor, member: Member): Promise<void> {
     const from = cursor.committed;
     const entries = store.read(cursor.topic, from, maxBatchSize);
-    const batch: ConsumedRecord[] = entries.map((entry, i) => ({
-      topic: cursor.topic,
-      partition: PARTITION,
-      offset: String(from + i),
-      key: entry.key,
-      value: JSON.parse(entry.json) as unknown,
-    }));
+    const batch = entries.map((entry, i) => consumedRecord(cursor.topic, from + i, entry));
     // Wrapped so a handler that throws synchronously counts as a rejection.
     const attempt = Promise.resolve().then(() => member.handler(batch));
     cursor.inFlight = attempt.catch(() => {});
@@ -274,8 +294,7 @@ export function createLocalStream(
       // drain delivers that too.
       if (state === 'closed') throw new Error(`record stream is closed; cannot publish to ${topic}`);
       if (records.length === 0) return;
-      // JSON.stringify(undefined) is undefined; Kafka would carry it as null.
-      const entries = records.map((r) => ({ key: r.key, json: JSON.stringify(r.value) ?? 'null' }));
+      const entries = records.map((r) => ({ key: r.key, json: 'json' in r ? r.json : stringify(r.value) }));
       // Resolves once the store has them (on disk, durably); consumers see them only then.
       await store.append(topic, entries);
       for (const cursor of cursorsOf(topic)) cursor.wake.notify();

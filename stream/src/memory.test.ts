@@ -39,6 +39,20 @@ function collector() {
 }
 
 describe('createMemoryStream', () => {
+  it('takes JSON text as published and hands consumers the text beside the value', async () => {
+    const s = stream();
+    const got = collector();
+    await s.subscribe({ groupId: 'g', topics: ['t'], handler: got.handler });
+    await s.publish('t', [
+      { key: 'a', json: '{"n":1, "kept":"as sent"}' },
+      { key: 'b', value: { n: 2 } },
+      { key: 'c', value: undefined },
+    ]);
+    await until(() => got.records.length === 3);
+    expect(got.records.map((r) => r.json)).toEqual(['{"n":1, "kept":"as sent"}', '{"n":2}', 'null']);
+    expect(got.records.map((r) => r.value)).toEqual([{ n: 1, kept: 'as sent' }, { n: 2 }, null]);
+  });
+
   it('keeps the order of records per key with increasing offsets', async () => {
     const s = stream();
     const got = collector();

@@ -3,12 +3,17 @@
  * Two implementations share this interface: an in-process bus (embedded shape) and Kafka.
  */
 
-export interface StreamRecord {
-  /** Partitioning key; records with the same key keep their order. */
-  key: string;
-  /** JSON-serialisable record. */
-  value: unknown;
-}
+/**
+ * A record to publish: a JSON-serialisable value, or its JSON text when the publisher already has
+ * it (the forwarder hands consumed records on without parsing and serialising them again).
+ */
+export type StreamRecord =
+  | {
+      /** Partitioning key; records with the same key keep their order. */
+      key: string;
+      value: unknown;
+    }
+  | { key: string; json: string };
 
 export interface ConsumedRecord<T = unknown> {
   topic: string;
@@ -16,6 +21,8 @@ export interface ConsumedRecord<T = unknown> {
   offset: string;
   key: string;
   value: T;
+  /** The record's JSON text as the stream holds it, when it has it (local streams). */
+  json?: string;
   /**
    * The raw text of a record whose value is not JSON (its `value` is then null). Handed to the
    * handler rather than skipped, so it can be dead-lettered with the reason.
