@@ -182,6 +182,15 @@ describe('POST /v1/extension/evaluate', () => {
     expect(JSON.stringify(w.published)).not.toContain('a reply');
   });
 
+  it('counts decisions by action in /metrics', async () => {
+    await evaluate({});
+    await evaluate({ url: 'https://shadow.example/' });
+    await evaluate({ prompt: 'hello again' });
+    const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toContain('kairro_ingest_decisions_total{action="ALLOW"} 2');
+    expect(metrics).toContain('kairro_ingest_decisions_total{action="WARN"} 1');
+  });
+
   it('applies the tool classification: trusted ALLOW, unapproved its action, unknown host by policy', async () => {
     const email = 'mail ana@acme-corp.com';
     expect((await evaluate({ url: 'https://corp.example/', prompt: email })).json().action).toBe('ALLOW');

@@ -67,8 +67,17 @@ export function registerMetrics(
     reply.type(registry.contentType).send(await registry.metrics()),
   );
   app.get('/v1/status/stream', { schema: { hide: true } }, async () => backlog?.() ?? null);
+  // One child counter per action, so a decision does not hash its label set.
+  const byAction = new Map<string, Counter.Internal>();
   return {
-    decided: (action) => decisions.inc({ action }),
+    decided: (action) => {
+      let child = byAction.get(action);
+      if (!child) {
+        child = decisions.labels({ action });
+        byAction.set(action, child);
+      }
+      child.inc();
+    },
     dropped: (count) => dropped.inc(count),
   };
 }
