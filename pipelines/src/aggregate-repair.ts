@@ -4,7 +4,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
  * ClickHouse commits an insert's raw part before its materialized views' parts: a writer killed in
  * between leaves raw rows the aggregates never counted, and the redelivery check then skips them
  * as stored. So when a redelivered batch finds rows already stored, the aggregates they feed are
- * recomputed from the raw tables for the orgs, hours and tools those rows touch, and what is
+ * recomputed from the raw tables for the orgs, hours, days and tools those rows touch, and what is
  * missing is inserted (only ever a positive difference: the redelivery check keeps rows from being
  * counted twice). The writer is the only one writing an org's partition of a topic, so no insert
  * of that org's rows interleaves with the comparison. Rare: it runs only after a crash.
@@ -18,11 +18,14 @@ export async function repairAggregates(
   for (const orgId of new Set(storedRows.map((r) => String(r['org_id'])))) {
     const mine = storedRows.filter((r) => String(r['org_id']) === orgId);
     const hours = [...new Set(mine.map((r) => hourOf(String(r['occurred_at']))))];
+    const days = [...new Set(hours.map((h) => h.slice(0, 10)))];
     const tools = [...new Set(mine.map((r) => String(r['tool'] ?? '')))];
-    const params = { org: orgId, hours, tools };
+    const params = { org: orgId, hours, days, tools };
     const run = (query: string) => ch.command({ query, query_params: params });
     if (table === 'events') {
       await run(EVENTS_HOURLY_REPAIR);
+      await run(EVENT_COUNTS_HOURLY_REPAIR);
+      await run(USER_EVENTS_DAILY_REPAIR);
       await run(INVENTORY_REPAIR);
     } else if (table === 'dlp_matches') {
       await run(DLP_HOURLY_REPAIR);
@@ -60,6 +63,49 @@ LEFT JOIN (
   WHERE org_id = {org:String} AND hour IN {hours:Array(DateTime('UTC'))}
   GROUP BY org_id, hour, action, risk_level, tool, user_email, team
 ) AS a USING (org_id, hour, action, risk_level, tool, user_email, team)
+WHERE r.events > a.events`;
+
+const EVENT_COUNTS_HOURLY_REPAIR = `
+INSERT INTO event_counts_hourly (org_id, hour, action, risk_level, tool, team, events, flagged, findings, retention_days)
+SELECT r.org_id, r.hour, r.action, r.risk_level, r.tool, r.team,
+       ${missing('events')}, ${missing('flagged')}, ${missing('findings')}, r.retention_days
+FROM (
+  SELECT org_id, toStartOfHour(occurred_at) AS hour, action, risk_level, tool, team,
+         count() AS events, countIf(match_count > 0) AS flagged, sum(match_count) AS findings,
+         max(retention_days) AS retention_days
+  FROM events FINAL
+  WHERE org_id = {org:String} AND toStartOfHour(occurred_at) IN {hours:Array(DateTime('UTC'))}
+  GROUP BY org_id, hour, action, risk_level, tool, team
+) AS r
+LEFT JOIN (
+  SELECT org_id, hour, action, risk_level, tool, team,
+         sum(events) AS events, sum(flagged) AS flagged, sum(findings) AS findings
+  FROM event_counts_hourly
+  WHERE org_id = {org:String} AND hour IN {hours:Array(DateTime('UTC'))}
+  GROUP BY org_id, hour, action, risk_level, tool, team
+) AS a USING (org_id, hour, action, risk_level, tool, team)
+WHERE r.events > a.events`;
+
+const USER_EVENTS_DAILY_REPAIR = `
+INSERT INTO user_events_daily (org_id, day, tool, team, user_email, events, blocked, warned, flagged, findings, retention_days)
+SELECT r.org_id, r.day, r.tool, r.team, r.user_email, ${missing('events')}, ${missing('blocked')},
+       ${missing('warned')}, ${missing('flagged')}, ${missing('findings')}, r.retention_days
+FROM (
+  SELECT org_id, toDate(occurred_at) AS day, tool, team, user_email, count() AS events,
+         countIf(action = 'BLOCK') AS blocked, countIf(action = 'WARN') AS warned,
+         countIf(match_count > 0) AS flagged, sum(match_count) AS findings,
+         max(retention_days) AS retention_days
+  FROM events FINAL
+  WHERE org_id = {org:String} AND toDate(occurred_at) IN {days:Array(Date)}
+  GROUP BY org_id, day, tool, team, user_email
+) AS r
+LEFT JOIN (
+  SELECT org_id, day, tool, team, user_email, sum(events) AS events, sum(blocked) AS blocked,
+         sum(warned) AS warned, sum(flagged) AS flagged, sum(findings) AS findings
+  FROM user_events_daily
+  WHERE org_id = {org:String} AND day IN {days:Array(Date)}
+  GROUP BY org_id, day, tool, team, user_email
+) AS a USING (org_id, day, tool, team, user_email)
 WHERE r.events > a.events`;
 
 const DLP_HOURLY_REPAIR = `

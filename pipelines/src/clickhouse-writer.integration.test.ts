@@ -180,7 +180,13 @@ describe('ClickHouse writer', () => {
       format: 'JSONEachRow',
     });
     // …but it died before the views' parts were committed: the aggregates never saw those rows.
-    for (const table of ['events_hourly', 'dlp_hourly', 'ai_tool_inventory'])
+    for (const table of [
+      'events_hourly',
+      'event_counts_hourly',
+      'user_events_daily',
+      'dlp_hourly',
+      'ai_tool_inventory',
+    ])
       await ch.client.command({
         query: `DELETE FROM ${table} WHERE org_id = {org:String}`,
         query_params: { org },
@@ -202,6 +208,13 @@ describe('ClickHouse writer', () => {
       );
     expect(await total('SELECT sum(events) AS n FROM events_hourly WHERE org_id = {org:String}')).toBe(4);
     expect(await total('SELECT sum(findings) AS n FROM events_hourly WHERE org_id = {org:String}')).toBe(4);
+    for (const table of ['event_counts_hourly', 'user_events_daily']) {
+      expect(await total(`SELECT sum(events) AS n FROM ${table} WHERE org_id = {org:String}`)).toBe(4);
+      expect(await total(`SELECT sum(flagged) AS n FROM ${table} WHERE org_id = {org:String}`)).toBe(4);
+    }
+    expect(await total('SELECT sum(blocked) AS n FROM user_events_daily WHERE org_id = {org:String}')).toBe(
+      4,
+    );
     expect(await total('SELECT sum(matches) AS n FROM dlp_hourly WHERE org_id = {org:String}')).toBe(4);
     expect(await total('SELECT sum(prompts) AS n FROM ai_tool_inventory WHERE org_id = {org:String}')).toBe(
       4,
@@ -215,7 +228,8 @@ describe('ClickHouse writer', () => {
     await again.publish(TOPICS.events, records);
     await again.close();
     await second.stop();
-    expect(await total('SELECT sum(events) AS n FROM events_hourly WHERE org_id = {org:String}')).toBe(4);
+    for (const table of ['events_hourly', 'event_counts_hourly', 'user_events_daily'])
+      expect(await total(`SELECT sum(events) AS n FROM ${table} WHERE org_id = {org:String}`)).toBe(4);
     expect(await total('SELECT sum(prompts) AS n FROM ai_tool_inventory WHERE org_id = {org:String}')).toBe(
       4,
     );
