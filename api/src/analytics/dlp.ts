@@ -2,7 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { chTime, toIsoMs, type TimeRange } from './range.ts';
 
 /**
- * DLP analytics, read from the hourly aggregates (`dlp_hourly`, `events_hourly`) that materialized
+ * DLP analytics, read from the hourly aggregates (`dlp_hourly`, `event_counts_hourly`) that materialized
  * views fill at insert time: a dashboard never scans the raw tables.
  */
 
@@ -65,14 +65,14 @@ export async function dlpOverview(
     week.params,
   );
   const [highEvents] = await json<{ events: string }>(
-    `SELECT sum(events) AS events FROM events_hourly
+    `SELECT sum(events) AS events FROM event_counts_hourly
      WHERE ${week.where} AND risk_level IN ('HIGH', 'CRITICAL')`,
     week.params,
   );
   const [totals] = await json<{ events_sum: string; flagged_sum: string; blocked: string; warned: string }>(`
     SELECT sumIf(events, action = 'BLOCK') AS blocked, sumIf(events, action = 'WARN') AS warned,
            sum(flagged) AS flagged_sum, sum(events) AS events_sum
-    FROM events_hourly WHERE ${r.where}`);
+    FROM event_counts_hourly WHERE ${r.where}`);
 
   const bySeverity: SeverityCounts = { LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0 };
   for (const s of severities)

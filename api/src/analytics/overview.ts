@@ -19,14 +19,15 @@ export async function eventsOverTime(
 ): Promise<{ bucketSeconds: number; buckets: Array<{ start: string; action: ChartAction; count: number }> }> {
   const bucketSeconds = bucketSecondsFor(hours);
   // Hour-sized bars or wider read the hourly aggregate (the first bar then starts on the hour);
-  // finer ones read raw events, at most 60 hours of them. uniqExact(event_id) rather than count():
-  // a redelivered record not yet merged away counts once.
+  // finer ones read raw events, at most 60 hours of them (the occurred_at index keeps that to the
+  // range's granules). uniqExact(event_id) rather than count(): a redelivered record not yet merged
+  // away counts once.
   const query =
     bucketSeconds >= 3600
       ? `
         SELECT toStartOfInterval(hour, INTERVAL {bucket:UInt32} SECOND) AS start, action,
                sum(events) AS count
-        FROM events_hourly
+        FROM event_counts_hourly
         WHERE org_id = {org:String} AND hour >= toStartOfHour(now() - INTERVAL {hours:UInt32} HOUR)
         GROUP BY start, action
         ORDER BY start, action`
@@ -66,7 +67,7 @@ export async function eventsSummary(
       query: `
         WITH toStartOfHour(now() - INTERVAL {hours:UInt32} HOUR) + INTERVAL 1 HOUR AS whole_hours
         SELECT action, sum(n) AS count FROM (
-          SELECT action, sum(events) AS n FROM events_hourly
+          SELECT action, sum(events) AS n FROM event_counts_hourly
           WHERE org_id = {org:String} AND hour >= whole_hours
           GROUP BY action
           UNION ALL
