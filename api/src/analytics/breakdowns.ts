@@ -17,8 +17,10 @@ export interface BreakdownRow {
 }
 
 /**
- * Top N users, tools or teams over the range from `events_hourly`, with block/warn counts and DLP
- * findings. The column and sort names come from fixed maps, never from the request text.
+ * Top N users, tools or teams over the range, with block/warn counts, DLP findings and distinct
+ * users. Whole days (UTC) come from `user_events_daily`, the hours of the range outside them from
+ * `events_hourly`; both hold the user, so distinct users stay exact over their union. The column and
+ * sort names come from fixed maps, never from the request text.
  */
 export async function breakdown(
   ch: ClickHouseClient,
@@ -34,16 +36,25 @@ export async function breakdown(
 ): Promise<{ from: string; to: string; by: BreakdownDimension; rows: BreakdownRow[] }> {
   const column = BREAKDOWN_DIMENSIONS[opts.by];
   const sort = BREAKDOWN_SORTS.includes(opts.sort) ? opts.sort : 'events';
+  const days = wholeDays(range);
+  const filters = `${opts.tool ? 'AND tool = {tool:String}' : ''} ${opts.team ? 'AND team = {team:String}' : ''}`;
   const rows = await ch
     .query({
       query: `
-        SELECT ${column} AS key, sum(events) AS n_events, sumIf(events, action = 'BLOCK') AS n_blocked,
-               sumIf(events, action = 'WARN') AS n_warned, sum(flagged) AS n_flagged,
-               sum(findings) AS n_findings, uniqExact(user_email) AS n_users
-        FROM events_hourly
-        WHERE org_id = {org:String} AND hour >= {from:DateTime('UTC')} AND hour < {to:DateTime('UTC')}
-          ${opts.tool ? 'AND tool = {tool:String}' : ''}
-          ${opts.team ? 'AND team = {team:String}' : ''}
+        SELECT ${column} AS key, sum(events) AS n_events, sum(blocked) AS n_blocked,
+               sum(warned) AS n_warned, sum(flagged) AS n_flagged, sum(findings) AS n_findings,
+               ${opts.by === 'user' ? 'toUInt64(1)' : 'uniqExact(user_email)'} AS n_users
+        FROM (
+          SELECT tool, team, user_email, events, blocked, warned, flagged, findings
+          FROM user_events_daily
+          WHERE org_id = {org:String} AND day >= {day_from:Date} AND day < {day_to:Date} ${filters}
+          UNION ALL
+          SELECT tool, team, user_email, events, if(action = 'BLOCK', events, 0) AS blocked,
+                 if(action = 'WARN', events, 0) AS warned, flagged, findings
+          FROM events_hourly
+          WHERE org_id = {org:String} AND hour >= {from:DateTime('UTC')} AND hour < {to:DateTime('UTC')}
+            AND (hour < {days_start:DateTime('UTC')} OR hour >= {days_end:DateTime('UTC')}) ${filters}
+        )
         GROUP BY key
         ORDER BY n_${sort} DESC, key
         LIMIT {limit:UInt16}`,
@@ -51,6 +62,10 @@ export async function breakdown(
         org: orgId,
         from: chTime(range.from).slice(0, 19),
         to: chTime(range.to).slice(0, 19),
+        day_from: days.from,
+        day_to: days.to,
+        days_start: `${days.from} 00:00:00`,
+        days_end: `${days.to} 00:00:00`,
         tool: opts.tool ?? '',
         team: opts.team ?? '',
         limit: opts.limit,
@@ -72,6 +87,19 @@ export async function breakdown(
       users: Number(r.n_users),
     })),
   };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The whole UTC days inside the range, as `YYYY-MM-DD` (from inclusive, to exclusive); an empty
+ * range (from = to) when it holds none, so every hour then comes from the hourly aggregate.
+ */
+export function wholeDays(range: TimeRange): { from: string; to: string } {
+  const from = Math.ceil(range.from.getTime() / DAY) * DAY;
+  const to = Math.floor(range.to.getTime() / DAY) * DAY;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return from < to ? { from: day(from), to: day(to) } : { from: day(to), to: day(to) };
 }
 
 export interface AiToolView {
