@@ -1,7 +1,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { ApiError } from '@kairro/http';
 import { eventFilterSql, type EventFilterInput } from './event-filter.ts';
-import { toIso } from './range.ts';
+import { resolveOpenRange, toIso } from './range.ts';
+import { timeSlices } from './time-slices.ts';
 
 export { toIso } from './range.ts';
 
@@ -41,6 +42,11 @@ const COLUMNS = `event_id, occurred_at, user_email, team, tool, url_host, action
 /**
  * The org's events matching the filters, newest first, with an opaque keyset cursor on
  * `(occurred_at, event_id)` (stable under concurrent inserts). Pass the same filters with the cursor.
+ *
+ * `events` is sorted by (org, day, event_id), not by time, so one `ORDER BY occurred_at` query would
+ * merge every part of the range. The list probes time slices back from its newest end instead (the
+ * last hour, day, week, 30 days, then the rest), each query reading only its own slice, until it
+ * has a page: slices are disjoint and in time order, so their rows concatenate in the list's order.
  */
 export async function listEvents(
   ch: ClickHouseClient,
@@ -49,26 +55,40 @@ export async function listEvents(
   now = new Date(),
 ): Promise<{ events: EventView[]; nextCursor: string | null }> {
   const after = page.cursor ? decodeCursor(page.cursor) : null;
-  const filter = eventFilterSql(orgId, page, now);
-  const rows = await ch
-    .query({
-      query: `
-        SELECT ${COLUMNS}
-        FROM events FINAL
-        WHERE ${filter.where}
-          ${after ? "AND (occurred_at, event_id) < ({t:DateTime64(3, 'UTC')}, {id:UUID})" : ''}
-        ORDER BY occurred_at DESC, event_id DESC
-        LIMIT {limit:UInt32}`,
-      query_params: { ...filter.params, limit: page.limit + 1, ...(after ?? {}) },
-      format: 'JSONEachRow',
-    })
-    .then((r) => r.json<EventRow>());
+  const range = resolveOpenRange(page, now);
+  const want = page.limit + 1;
+  const rows: EventRow[] = [];
+  for (const slice of timeSlices(range, after ? cursorTime(after.t) : undefined, now)) {
+    const filter = eventFilterSql(orgId, { ...page, hours: undefined, ...slice }, now);
+    rows.push(
+      ...(await ch
+        .query({
+          query: `
+            SELECT ${COLUMNS}
+            FROM events FINAL
+            WHERE ${filter.where}
+              ${after ? "AND (occurred_at, event_id) < ({t:DateTime64(3, 'UTC')}, {id:UUID})" : ''}
+            ORDER BY occurred_at DESC, event_id DESC
+            LIMIT {limit:UInt32}`,
+          query_params: { ...filter.params, limit: want - rows.length, ...(after ?? {}) },
+          format: 'JSONEachRow',
+        })
+        .then((r) => r.json<EventRow>())),
+    );
+    if (rows.length >= want) break;
+  }
   const pageRows = rows.slice(0, page.limit);
   const last = pageRows.at(-1);
   return {
     events: pageRows.map(toView),
     nextCursor: rows.length > page.limit && last ? encodeCursor(last.occurred_at, last.event_id) : null,
   };
+}
+
+/** A cursor's ClickHouse time text as a Date (UTC). */
+function cursorTime(t: string): Date | undefined {
+  const d = new Date(`${t.replace(' ', 'T')}Z`);
+  return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
 /**
