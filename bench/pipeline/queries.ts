@@ -2,9 +2,12 @@
  * Part "queries": the console's dashboard queries over 10 million events (BENCH_EVENTS), timed by
  * calling the api's analytics functions against a chDB instance of our own. The events are
  * generated inside ClickHouse (INSERT … SELECT FROM numbers()), one org holding all of them (the
- * worst case for its dashboards), spread over the last 30 days: 2,000 users in 12 teams, 6 tools,
- * 80 % ALLOW / 10 % WARN / 3 % MASK / 7 % BLOCK; ~30 % of events carry 1–2 DLP matches. The
- * materialized views fill the hourly aggregates as rows are inserted, as they do in production.
+ * worst case for its dashboards), spread evenly over the last 30 days and inserted oldest first, as
+ * they arrive in production (so each chunk's aggregate rows are its own hours, as merges leave
+ * them): 2,000 users in 12 teams, 6 tools,
+ * 80 % ALLOW / 10 % WARN / 3 % MASK / 7 % BLOCK; ~30 % of events carry 1–2 DLP matches. Event ids
+ * are UUIDv7-shaped from the event's time, as ingest's are. The materialized views fill the
+ * aggregates as rows are inserted, as they do in production.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,17 +25,28 @@ import { envNumber, fmt, summarize } from './stats.ts';
 
 const ORG = '0195a3c2-0000-7000-8000-00000000b3c4';
 const CHUNK = 1_000_000;
+const SPAN_MS = 30 * 86_400_000;
 
-/** One generated event per `number`, deterministic: the same data on every run. */
-const EVENT_SELECT = `
+/**
+ * One generated event per `number`, deterministic but for the time they end at (`now`, fixed per
+ * run so an event's matches get its time and id): number n of `total` lands at a random instant of
+ * the n-th of `total` equal steps of the 30 days. Ids have the UUIDv7 layout: 48 bits of
+ * milliseconds, version 7, hashed bits, variant 8, the number.
+ */
+const eventSelect = (now: Date, total: number) => `
   WITH cityHash64(number, 4) % 100 AS r, cityHash64(number, 2) % 2000 AS u,
        multiIf(r < 80, 'ALLOW', r < 90, 'WARN', r < 93, 'MASK', 'BLOCK') AS act,
        multiIf(act = 'ALLOW', if(r < 70, 'NONE', 'LOW'), act = 'BLOCK', if(r % 2 = 0, 'HIGH', 'CRITICAL'), 'MEDIUM') AS risk,
-       ['chatgpt', 'claude', 'gemini', 'copilot', 'perplexity', 'mistral'][1 + cityHash64(number, 3) % 6] AS t
+       ['chatgpt', 'claude', 'gemini', 'copilot', 'perplexity', 'mistral'][1 + cityHash64(number, 3) % 6] AS t,
+       toDateTime64('${now.toISOString().replace('T', ' ').replace('Z', '')}', 3, 'UTC')
+         - toIntervalMillisecond(intDiv((${total} - number) * ${SPAN_MS}, ${total}) - cityHash64(number, 1) % ${Math.max(1, Math.floor(SPAN_MS / total))}) AS ts,
+       leftPad(lower(hex(toUnixTimestamp64Milli(ts))), 12, '0') AS ms_hex,
+       lower(hex(cityHash64(number, 6))) AS rand_hex
   SELECT
-    toUUID(concat('00000000-0000-4000-8000-', leftPad(lower(hex(number)), 12, '0'))) AS event_id,
+    toUUID(concat(substring(ms_hex, 1, 8), '-', substring(ms_hex, 9, 4), '-7', substring(rand_hex, 1, 3),
+                  '-8', substring(rand_hex, 4, 3), '-', leftPad(lower(hex(number)), 12, '0'))) AS event_id,
     '${ORG}' AS org_id,
-    now64(3) - toIntervalMillisecond(cityHash64(number, 1) % (30 * 86400000)) AS occurred_at,
+    ts AS occurred_at,
     concat('endpoint-', toString(u)) AS endpoint_id,
     concat('user', toString(u), '@example.com') AS user_email,
     concat('team-', toString(u % 12)) AS team,
@@ -54,10 +68,11 @@ const COLUMNS =
 
 async function generate(ch: ClickHouseClient, total: number): Promise<void> {
   const t0 = performance.now();
+  const select = eventSelect(new Date(), total);
   for (let start = 0; start < total; start += CHUNK) {
     const n = Math.min(CHUNK, total - start);
     await ch.command({
-      query: `INSERT INTO events (${COLUMNS}) ${EVENT_SELECT} FROM numbers(${start}, ${n})`,
+      query: `INSERT INTO events (${COLUMNS}) ${select} FROM numbers(${start}, ${n})`,
     });
     // Each event's findings, with the event's context copied on (as ingest writes them).
     await ch.command({
@@ -68,7 +83,7 @@ async function generate(ch: ClickHouseClient, total: number): Promise<void> {
                detectors[1] AS detector, concat(lower(detectors[1]), '.default') AS rule_id, risk_level AS severity,
                'prompt' AS target, toUInt32(10 + 20 * i) AS start, toUInt32(25 + 20 * i) AS end,
                concat('… [', detectors[1], '] …') AS snippet, retention_days
-        FROM (${EVENT_SELECT} FROM numbers(${start}, ${n}))
+        FROM (${select} FROM numbers(${start}, ${n}))
         ARRAY JOIN range(match_count) AS i
         WHERE match_count > 0`,
     });
@@ -96,13 +111,14 @@ export async function run(): Promise<void> {
   onCleanup('close chDB', close);
   await migrateClickHouse(ch);
   await generate(ch, total);
-  for (const table of ['events', 'dlp_matches', 'events_hourly', 'dlp_hourly', 'ai_tool_inventory']) {
+  const tables = ['events', 'dlp_matches', 'events_hourly', 'event_counts_hourly', 'user_events_daily'];
+  for (const table of [...tables, 'dlp_hourly', 'ai_tool_inventory']) {
     const rows = await scalar(ch, `SELECT count() FROM ${table}`);
     const parts = await scalar(
       ch,
       `SELECT count() FROM system.parts WHERE database = currentDatabase() AND table = '${table}' AND active`,
     );
-    console.log(`    ${table.padEnd(18)} ${fmt(Number(rows)).padStart(11)} rows in ${parts} parts`);
+    console.log(`    ${table.padEnd(20)} ${fmt(Number(rows)).padStart(11)} rows in ${parts} parts`);
   }
 
   const now = new Date();
@@ -112,16 +128,13 @@ export async function run(): Promise<void> {
     const range = resolveHourRange({ hours }, now, 168);
     const bucket = hours > 168 ? 'day' : 'hour';
     const overview: Array<[string, () => Promise<unknown>]> = [
-      ['summary (raw events, uniqExact)', () => eventsSummary(ch, ORG, hours)],
-      ['events over time (raw events)', () => eventsOverTime(ch, ORG, hours)],
+      ['summary', () => eventsSummary(ch, ORG, hours)],
+      ['events over time', () => eventsOverTime(ch, ORG, hours)],
       ['DLP overview (6 queries, hourly)', () => dlpOverview(ch, ORG, range, { top: 20, now })],
       [`DLP trend by ${bucket}`, () => dlpTrend(ch, ORG, range, { bucket })],
       ['top users by blocked', () => breakdown(ch, ORG, range, { by: 'user', sort: 'blocked', limit: 8 })],
       ['top tools by blocked', () => breakdown(ch, ORG, range, { by: 'tool', sort: 'blocked', limit: 8 })],
-      [
-        'latest blocked (events FINAL)',
-        () => listEvents(ch, ORG, { hours, action: 'BLOCK', limit: 10 }, now),
-      ],
+      ['latest blocked', () => listEvents(ch, ORG, { hours, action: 'BLOCK', limit: 10 }, now)],
     ];
     for (const [name, fn] of overview) cases.push([`${label}  ${name}`, fn]);
     cases.push([
