@@ -2,8 +2,9 @@
 -- row per event, so the dashboards read these instead (it stays for the SQL workbench and for the
 -- part-days of per-user breakdowns).
 --
--- event_counts_hourly: events per (org, hour, action, risk level, tool, team), no user. Summary,
---   events over time, DLP ratios.
+-- event_counts_hourly: events per (org, hour, action, risk level): a few rows an hour. Summary,
+--   events over time, DLP ratios. Per-tool and per-team views need distinct users, so they read
+--   the per-user aggregate.
 -- user_events_daily: per (org, day, tool, team, user) events, blocked, warned, flagged, findings.
 --   Per-user, per-tool and per-team breakdowns and distinct users over whole days (UTC); the hours
 --   of a range outside whole days come from events_hourly.
@@ -21,8 +22,6 @@ CREATE TABLE IF NOT EXISTS event_counts_hourly
     hour DateTime('UTC') CODEC(Delta, ZSTD),
     action LowCardinality(String),
     risk_level LowCardinality(String),
-    tool LowCardinality(String),
-    team LowCardinality(String),
     events UInt64,
     flagged UInt64,
     findings UInt64,
@@ -30,24 +29,24 @@ CREATE TABLE IF NOT EXISTS event_counts_hourly
 )
 ENGINE = SummingMergeTree((events, flagged, findings))
 PARTITION BY toYYYYMM(hour)
-ORDER BY (org_id, hour, action, risk_level, tool, team)
+ORDER BY (org_id, hour, action, risk_level)
 TTL hour + toIntervalDay(retention_days);
 
 INSERT INTO event_counts_hourly
-SELECT org_id, toStartOfHour(occurred_at) AS hour, action, risk_level, tool, team,
+SELECT org_id, toStartOfHour(occurred_at) AS hour, action, risk_level,
        count() AS events, countIf(match_count > 0) AS flagged, sum(match_count) AS findings,
        max(retention_days) AS retention_days
 FROM events FINAL
 WHERE (SELECT count() FROM event_counts_hourly) = 0
   AND NOT exists(SELECT 1 FROM system.tables WHERE database = currentDatabase() AND name = 'event_counts_hourly_mv')
-GROUP BY org_id, hour, action, risk_level, tool, team;
+GROUP BY org_id, hour, action, risk_level;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS event_counts_hourly_mv TO event_counts_hourly AS
-SELECT org_id, toStartOfHour(occurred_at) AS hour, action, risk_level, tool, team,
+SELECT org_id, toStartOfHour(occurred_at) AS hour, action, risk_level,
        count() AS events, countIf(match_count > 0) AS flagged, sum(match_count) AS findings,
        max(retention_days) AS retention_days
 FROM events
-GROUP BY org_id, hour, action, risk_level, tool, team;
+GROUP BY org_id, hour, action, risk_level;
 
 CREATE TABLE IF NOT EXISTS user_events_daily
 (

@@ -47,12 +47,10 @@ describe('ClickHouse dashboard aggregates', () => {
   /** Each aggregate grouped as its key says, next to the same grouping of `events FINAL`. */
   const compare = async () => ({
     counts: await q(`
-      SELECT org_id, hour, action, risk_level, tool, team,
-             sum(events) AS events, sum(flagged) AS flagged, sum(findings) AS findings
+      SELECT org_id, hour, action, risk_level, sum(events) AS events, sum(flagged) AS flagged, sum(findings) AS findings
       FROM event_counts_hourly GROUP BY ALL ORDER BY ALL`),
     rawCounts: await q(`
-      SELECT org_id, toStartOfHour(occurred_at) AS hour, action, risk_level, tool, team,
-             count() AS events, countIf(match_count > 0) AS flagged, sum(match_count) AS findings
+      SELECT org_id, toStartOfHour(occurred_at) AS hour, action, risk_level, count() AS events, countIf(match_count > 0) AS flagged, sum(match_count) AS findings
       FROM events FINAL GROUP BY ALL ORDER BY ALL`),
     users: await q(`
       SELECT org_id, day, tool, team, user_email, sum(events) AS events, sum(blocked) AS blocked,

@@ -66,24 +66,24 @@ LEFT JOIN (
 WHERE r.events > a.events`;
 
 const EVENT_COUNTS_HOURLY_REPAIR = `
-INSERT INTO event_counts_hourly (org_id, hour, action, risk_level, tool, team, events, flagged, findings, retention_days)
-SELECT r.org_id, r.hour, r.action, r.risk_level, r.tool, r.team,
+INSERT INTO event_counts_hourly (org_id, hour, action, risk_level, events, flagged, findings, retention_days)
+SELECT r.org_id, r.hour, r.action, r.risk_level,
        ${missing('events')}, ${missing('flagged')}, ${missing('findings')}, r.retention_days
 FROM (
-  SELECT org_id, toStartOfHour(occurred_at) AS hour, action, risk_level, tool, team,
+  SELECT org_id, toStartOfHour(occurred_at) AS hour, action, risk_level,
          count() AS events, countIf(match_count > 0) AS flagged, sum(match_count) AS findings,
          max(retention_days) AS retention_days
   FROM events FINAL
   WHERE org_id = {org:String} AND toStartOfHour(occurred_at) IN {hours:Array(DateTime('UTC'))}
-  GROUP BY org_id, hour, action, risk_level, tool, team
+  GROUP BY org_id, hour, action, risk_level
 ) AS r
 LEFT JOIN (
-  SELECT org_id, hour, action, risk_level, tool, team,
+  SELECT org_id, hour, action, risk_level,
          sum(events) AS events, sum(flagged) AS flagged, sum(findings) AS findings
   FROM event_counts_hourly
   WHERE org_id = {org:String} AND hour IN {hours:Array(DateTime('UTC'))}
-  GROUP BY org_id, hour, action, risk_level, tool, team
-) AS a USING (org_id, hour, action, risk_level, tool, team)
+  GROUP BY org_id, hour, action, risk_level
+) AS a USING (org_id, hour, action, risk_level)
 WHERE r.events > a.events`;
 
 const USER_EVENTS_DAILY_REPAIR = `
