@@ -42,8 +42,28 @@ export async function dlpOverview(
   const json = <T>(query: string, params: Record<string, unknown> = r.params) =>
     ch.query({ query, query_params: params, format: 'JSONEachRow' }).then((res) => res.json<T>());
 
-  const severities = await json<{ severity: string; findings: string }>(`
-    SELECT severity, sum(matches) AS findings FROM dlp_hourly WHERE ${r.where} GROUP BY severity`);
+  const week = {
+    from: chTime(new Date(opts.now.getTime() - 7 * 24 * 3_600_000)).slice(0, 19),
+    to: chTime(new Date(opts.now.getTime() + 3_600_000)).slice(0, 19),
+  };
+  const inWeek =
+    "org_id = {org:String} AND hour >= {week_from:DateTime('UTC')} AND hour < {week_to:DateTime('UTC')}";
+  // The single-row figures in one query: chDB runs one query at a time, so each saved round trip
+  // shortens a dashboard whose requests queue.
+  const [totals] = await json<Record<string, string>>(
+    `
+    SELECT *
+    FROM (SELECT ${SEVERITIES.map((s) => `sumIf(matches, severity = '${s}') AS sev_${s}`).join(', ')}
+          FROM dlp_hourly WHERE ${r.where}) AS f
+    CROSS JOIN (SELECT sumIf(events, action = 'BLOCK') AS blocked, sumIf(events, action = 'WARN') AS warned,
+                       sum(flagged) AS flagged_sum, sum(events) AS events_sum
+                FROM event_counts_hourly WHERE ${r.where}) AS e
+    CROSS JOIN (SELECT sum(matches) AS high_findings FROM dlp_hourly
+                WHERE ${inWeek} AND severity IN ('HIGH', 'CRITICAL')) AS wf
+    CROSS JOIN (SELECT sum(events) AS high_events FROM event_counts_hourly
+                WHERE ${inWeek} AND risk_level IN ('HIGH', 'CRITICAL')) AS we`,
+    { ...r.params, week_from: week.from, week_to: week.to },
+  );
   const detectors = await json<{ detector: string; findings: string; blocked: string; warned: string }>(`
     SELECT detector, sum(matches) AS findings, sumIf(matches, action = 'BLOCK') AS blocked,
            sumIf(matches, action = 'WARN') AS warned
@@ -55,28 +75,9 @@ export async function dlpOverview(
      GROUP BY detector, rule_id ORDER BY findings DESC, detector, rule_id LIMIT {top:UInt8}`,
     { ...r.params, top: opts.top },
   );
-  const week = hourRange(orgId, {
-    from: new Date(opts.now.getTime() - 7 * 24 * 3_600_000),
-    to: new Date(opts.now.getTime() + 3_600_000),
-  });
-  const [highFindings] = await json<{ findings: string }>(
-    `SELECT sum(matches) AS findings FROM dlp_hourly
-     WHERE ${week.where} AND severity IN ('HIGH', 'CRITICAL')`,
-    week.params,
-  );
-  const [highEvents] = await json<{ events: string }>(
-    `SELECT sum(events) AS events FROM event_counts_hourly
-     WHERE ${week.where} AND risk_level IN ('HIGH', 'CRITICAL')`,
-    week.params,
-  );
-  const [totals] = await json<{ events_sum: string; flagged_sum: string; blocked: string; warned: string }>(`
-    SELECT sumIf(events, action = 'BLOCK') AS blocked, sumIf(events, action = 'WARN') AS warned,
-           sum(flagged) AS flagged_sum, sum(events) AS events_sum
-    FROM event_counts_hourly WHERE ${r.where}`);
 
   const bySeverity: SeverityCounts = { LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0 };
-  for (const s of severities)
-    if (s.severity in bySeverity) bySeverity[s.severity as keyof SeverityCounts] = Number(s.findings);
+  for (const s of SEVERITIES) bySeverity[s] = Number(totals?.[`sev_${s}`] ?? 0);
   const events = Number(totals?.events_sum ?? 0);
   const blocked = Number(totals?.blocked ?? 0);
   const warned = Number(totals?.warned ?? 0);
@@ -98,8 +99,8 @@ export async function dlpOverview(
       findings: Number(p.findings),
     })),
     highOrCriticalLast7Days: {
-      findings: Number(highFindings?.findings ?? 0),
-      events: Number(highEvents?.events ?? 0),
+      findings: Number(totals?.high_findings ?? 0),
+      events: Number(totals?.high_events ?? 0),
     },
     ratios: {
       events,
