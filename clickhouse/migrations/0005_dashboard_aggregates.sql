@@ -10,8 +10,7 @@
 --   of a range outside whole days come from events_hourly.
 --
 -- Both are fed by materialized views on `events` like those of 0002, and read with sum() and
--- GROUP BY. A minmax index on events.occurred_at lets a time window skip the rest of its day: the
--- table is sorted by (org, day, event_id), and UUIDv7 ids follow time within the day.
+-- GROUP BY.
 --
 -- Every statement is re-runnable (see src/migrate.ts). The backfills run only into an empty target
 -- and before its view exists, so an interrupted migration run again neither loses nor doubles rows.
@@ -84,7 +83,3 @@ SELECT org_id, toDate(occurred_at) AS day, tool, team, user_email,
        max(retention_days) AS retention_days
 FROM events
 GROUP BY org_id, day, tool, team, user_email;
-
-ALTER TABLE events ADD INDEX IF NOT EXISTS occurred_at_minmax occurred_at TYPE minmax GRANULARITY 1;
-
-ALTER TABLE events MATERIALIZE INDEX occurred_at_minmax;

@@ -19,9 +19,8 @@ export async function eventsOverTime(
 ): Promise<{ bucketSeconds: number; buckets: Array<{ start: string; action: ChartAction; count: number }> }> {
   const bucketSeconds = bucketSecondsFor(hours);
   // Hour-sized bars or wider read the hourly aggregate (the first bar then starts on the hour);
-  // finer ones read raw events, at most 60 hours of them (the occurred_at index keeps that to the
-  // range's granules). uniqExact(event_id) rather than count(): a redelivered record not yet merged
-  // away counts once.
+  // finer ones read raw events, at most 60 hours of them. uniqExact(event_id) rather than count():
+  // a redelivered record not yet merged away counts once.
   const query =
     bucketSeconds >= 3600
       ? `
