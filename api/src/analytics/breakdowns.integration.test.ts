@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClickHouse, migrateClickHouse, type ClickHouse } from '@kairro/clickhouse';
-import { breakdown, wholeDays, type BreakdownDimension } from './breakdowns.ts';
+import { breakdown, tailDay, wholeDays, type BreakdownDimension } from './breakdowns.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -107,6 +107,8 @@ describe('breakdown over the daily and hourly aggregates', () => {
     ['hours inside one day', midnight + 3 * HOUR, midnight + 17 * HOUR],
     ['hours across one midnight', midnight - 5 * HOUR, midnight + 5 * HOUR],
     ['exactly whole days', midnight - DAY, midnight + DAY],
+    ['a range ending after the last event of its day', midnight - 30 * HOUR, midnight + 47 * HOUR],
+    ['hours across a midnight, nothing after', midnight + 20 * HOUR, midnight + 47 * HOUR],
     ['everything', midnight - 3 * DAY, midnight + 3 * DAY],
   ];
 
@@ -166,5 +168,21 @@ describe('wholeDays', () => {
       from: '2026-11-21',
       to: '2026-11-21',
     });
+  });
+});
+
+describe('tailDay', () => {
+  const at = (s: string) => new Date(s);
+  it('is the day after a last partial day the range covers from its start', () => {
+    expect(tailDay({ from: at('2026-11-20T05:00:00Z'), to: at('2026-11-23T02:00:00Z') })).toEqual({
+      next: '2026-11-24',
+    });
+    expect(tailDay({ from: at('2026-11-22T23:00:00Z'), to: at('2026-11-23T02:00:00Z') })).toEqual({
+      next: '2026-11-24',
+    });
+  });
+  it('is undefined when the range ends at midnight or starts inside its last day', () => {
+    expect(tailDay({ from: at('2026-11-20T05:00:00Z'), to: at('2026-11-23T00:00:00Z') })).toBeUndefined();
+    expect(tailDay({ from: at('2026-11-23T01:00:00Z'), to: at('2026-11-23T05:00:00Z') })).toBeUndefined();
   });
 });

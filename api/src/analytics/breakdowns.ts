@@ -19,8 +19,10 @@ export interface BreakdownRow {
 /**
  * Top N users, tools or teams over the range, with block/warn counts, DLP findings and distinct
  * users. Whole days (UTC) come from `user_events_daily`, the hours of the range outside them from
- * `events_hourly`; both hold the user, so distinct users stay exact over their union. The column and
- * sort names come from fixed maps, never from the request text.
+ * `events_hourly`; both hold the user, so distinct users stay exact over their union. The last,
+ * partial day is read from its day row too when nothing is stored after the range in that day (a
+ * range ending now), which is then the same count. The column and sort names come from fixed maps,
+ * never from the request text.
  */
 export async function breakdown(
   ch: ClickHouseClient,
@@ -37,6 +39,12 @@ export async function breakdown(
   const column = BREAKDOWN_DIMENSIONS[opts.by];
   const sort = BREAKDOWN_SORTS.includes(opts.sort) ? opts.sort : 'events';
   const days = wholeDays(range);
+  const tail = tailDay(range);
+  // 1 when the last day's row may stand for the range's hours in it: nothing stored from `to` on.
+  const tailWhole = tail
+    ? `(SELECT count() = 0 FROM event_counts_hourly
+        WHERE org_id = {org:String} AND hour >= {to:DateTime('UTC')} AND hour < {tail_end:DateTime('UTC')})`
+    : '0';
   const filters = `${opts.tool ? 'AND tool = {tool:String}' : ''} ${opts.team ? 'AND team = {team:String}' : ''}`;
   const rows = await ch
     .query({
@@ -47,13 +55,15 @@ export async function breakdown(
         FROM (
           SELECT tool, team, user_email, events, blocked, warned, flagged, findings
           FROM user_events_daily
-          WHERE org_id = {org:String} AND day >= {day_from:Date} AND day < {day_to:Date} ${filters}
+          WHERE org_id = {org:String} AND day >= {day_from:Date}
+            AND day < if(${tailWhole}, {tail_next:Date}, {day_to:Date}) ${filters}
           UNION ALL
           SELECT tool, team, user_email, events, if(action = 'BLOCK', events, 0) AS blocked,
                  if(action = 'WARN', events, 0) AS warned, flagged, findings
           FROM events_hourly
           WHERE org_id = {org:String} AND hour >= {from:DateTime('UTC')} AND hour < {to:DateTime('UTC')}
-            AND (hour < {days_start:DateTime('UTC')} OR hour >= {days_end:DateTime('UTC')}) ${filters}
+            AND (hour < {days_start:DateTime('UTC')} OR (hour >= {days_end:DateTime('UTC')} AND NOT ${tailWhole}))
+            ${filters}
         )
         GROUP BY key
         ORDER BY n_${sort} DESC, key
@@ -66,6 +76,8 @@ export async function breakdown(
         day_to: days.to,
         days_start: `${days.from} 00:00:00`,
         days_end: `${days.to} 00:00:00`,
+        tail_end: `${tail?.next ?? days.to} 00:00:00`,
+        tail_next: tail?.next ?? days.to,
         tool: opts.tool ?? '',
         team: opts.team ?? '',
         limit: opts.limit,
@@ -90,6 +102,7 @@ export async function breakdown(
 }
 
 const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * The whole UTC days inside the range, as `YYYY-MM-DD` (from inclusive, to exclusive); an empty
@@ -98,8 +111,17 @@ const DAY = 86_400_000;
 export function wholeDays(range: TimeRange): { from: string; to: string } {
   const from = Math.ceil(range.from.getTime() / DAY) * DAY;
   const to = Math.floor(range.to.getTime() / DAY) * DAY;
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return from < to ? { from: day(from), to: day(to) } : { from: day(to), to: day(to) };
+  return from < to ? { from: isoDay(from), to: isoDay(to) } : { from: isoDay(to), to: isoDay(to) };
+}
+
+/**
+ * The day after the range's last, partial day, when the range ends inside a day it covers from its
+ * start (right after its whole days); undefined otherwise.
+ */
+export function tailDay(range: TimeRange): { next: string } | undefined {
+  const start = Math.floor(range.to.getTime() / DAY) * DAY;
+  if (start === range.to.getTime() || start < range.from.getTime()) return undefined;
+  return { next: isoDay(start + DAY) };
 }
 
 export interface AiToolView {
