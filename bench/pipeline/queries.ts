@@ -130,7 +130,7 @@ export async function run(): Promise<void> {
     const overview: Array<[string, () => Promise<unknown>]> = [
       ['summary', () => eventsSummary(ch, ORG, hours)],
       ['events over time', () => eventsOverTime(ch, ORG, hours)],
-      ['DLP overview (6 queries, hourly)', () => dlpOverview(ch, ORG, range, { top: 20, now })],
+      ['DLP overview (3 queries)', () => dlpOverview(ch, ORG, range, { top: 20, now })],
       [`DLP trend by ${bucket}`, () => dlpTrend(ch, ORG, range, { bucket })],
       ['top users by blocked', () => breakdown(ch, ORG, range, { by: 'user', sort: 'blocked', limit: 8 })],
       ['top tools by blocked', () => breakdown(ch, ORG, range, { by: 'tool', sort: 'blocked', limit: 8 })],
