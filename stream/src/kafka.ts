@@ -40,8 +40,8 @@ export interface KafkaStreamOptions {
   };
   /**
    * While a partition is behind, consecutive fetched batches are handed to the handler together:
-   * up to this many records (default 5,000), and for at most `maxBatchDelayMs` (default 500) after
-   * the first of them arrived. A partition that is caught up is handed on at once.
+   * up to this many records (default 10,000), and for at most `maxBatchDelayMs` (default 1,000)
+   * after the first of them arrived. A partition that is caught up is handed on at once.
    */
   maxBatchRecords?: number;
   maxBatchDelayMs?: number;
@@ -111,8 +111,8 @@ export async function createKafkaStream(opts: KafkaStreamOptions): Promise<Recor
       const subscription = await startConsumer(consumer, sub, {
         backoff,
         logger,
-        maxBatchRecords: opts.maxBatchRecords ?? 5_000,
-        maxBatchDelayMs: opts.maxBatchDelayMs ?? 500,
+        maxBatchRecords: opts.maxBatchRecords ?? 10_000,
+        maxBatchDelayMs: opts.maxBatchDelayMs ?? 1_000,
       });
       subscriptions.add(subscription);
       return {
@@ -264,7 +264,14 @@ async function startConsumer(
   try {
     // A new group starts at the earliest record, like the local stream; a live one at the newest.
     await consumer.subscribe({ topics, fromBeginning: sub.live !== true });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
+    // Partitions of different topics (the writer's events and their matches) are handled side by
+    // side, so one table's insert does not wait for the other's; a partition's batches stay serial.
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch,
+      partitionsConsumedConcurrently: Math.min(topics.length, 4),
+    });
   } catch (error) {
     await consumer.disconnect().catch(() => {});
     throw error;
