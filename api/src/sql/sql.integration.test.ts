@@ -93,7 +93,9 @@ describe('SQL workbench', () => {
     });
     expect(res.statusCode).toBe(200);
     const names = res.json().tables.map((t: { name: string }) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['events', 'dlp_matches']));
+    expect(names).toEqual(
+      expect.arrayContaining(['events', 'dlp_matches', 'event_counts_hourly', 'user_events_daily']),
+    );
     expect(names).not.toContain('schema_migrations');
     const anon = await app.inject({ method: 'GET', url: '/v1/admin/sql/schema' });
     expect(anon.statusCode).toBe(401);
@@ -107,6 +109,8 @@ describe('SQL workbench', () => {
   // Each of these either fails cleanly (4xx) or answers, and never with org B's data.
   const attacks: [string, string][] = [
     ['plain select', 'SELECT * FROM events'],
+    ['the per-user aggregate', 'SELECT * FROM user_events_daily'],
+    ['the counts aggregate', `SELECT * FROM event_counts_hourly WHERE org_id != '__A__'`],
     ['where on the other org', `SELECT * FROM events WHERE org_id != '__A__'`],
     ['FINAL', 'SELECT * FROM events FINAL'],
     ['subquery', 'SELECT * FROM (SELECT * FROM (SELECT * FROM events))'],

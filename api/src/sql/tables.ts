@@ -11,6 +11,8 @@ export const SQL_TABLE_CANDIDATES: readonly string[] = [
   'dlp_matches',
   'shadow_ai_events',
   'events_hourly',
+  'event_counts_hourly',
+  'user_events_daily',
   'dlp_hourly',
   'ai_tool_inventory',
 ];
