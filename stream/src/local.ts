@@ -79,7 +79,6 @@ interface Cursor {
 
 const PARTITION = 0;
 
-/** The stream with its log in memory: lost with the process. */
 /** JSON.stringify(undefined) is undefined; Kafka would carry it as null. */
 export const stringify = (value: unknown): string => JSON.stringify(value) ?? 'null';
 
@@ -106,6 +105,7 @@ function consumedRecord(topic: string, offset: number, entry: LogEntry): Consume
   };
 }
 
+/** The stream with its log in memory: lost with the process. */
 export function createMemoryStream(options: LocalStreamOptions = {}): LocalStream {
   return createLocalStream(createMemoryLogStore(), 'memory', options);
 }

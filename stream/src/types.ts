@@ -5,7 +5,8 @@
 
 /**
  * A record to publish: a JSON-serialisable value, or its JSON text when the publisher already has
- * it (the forwarder hands consumed records on without parsing and serialising them again).
+ * it (the forwarder hands consumed records on without parsing and serialising them again). The text
+ * must be JSON, as a stream's own `ConsumedRecord.json` is: local streams do not check it.
  */
 export type StreamRecord =
   | {
