@@ -5,7 +5,13 @@
 import { summarize } from '../dlp/summary.ts';
 import type { DlpMatch, DlpResult } from '../dlp/types.ts';
 import { compilePolicies, regExpCompiler } from './compile.ts';
-import type { CompiledPolicy, Decision, EvaluationContext, EvaluationInput } from './decision.ts';
+import type {
+  CompiledPolicy,
+  CompiledRule,
+  Decision,
+  EvaluationContext,
+  EvaluationInput,
+} from './decision.ts';
 import { evaluate } from './evaluate.ts';
 import { estimateTokens } from './tokens.ts';
 import type {
@@ -81,6 +87,10 @@ export function policy(id: string, rules: PolicyRule[], extra: Partial<Policy> =
     ...extra,
   };
 }
+
+/** One rule compiled as a policy's only rule (native RegExp). */
+export const compileRule = (r: PolicyRule): CompiledRule =>
+  compilePolicies([policy('p', [r])], regExpCompiler)[0]!.rules[0]!;
 
 export const compiled = (...policies: Policy[]): CompiledPolicy[] =>
   compilePolicies(policies, regExpCompiler);
