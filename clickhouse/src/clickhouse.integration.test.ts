@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickHouseErrorType, connectClickHouse, type ClickHouse } from './connect.ts';
+import { insertJsonRows } from './insert.ts';
 import { migrateClickHouse, splitStatements } from './migrate.ts';
 
 describe('ClickHouse on chDB', () => {
@@ -41,6 +42,30 @@ describe('ClickHouse on chDB', () => {
     const err = await ch.client.query({ query: 'SELECT * FROM no_such_table' }).catch((e: unknown) => e);
     expect(clickHouseErrorType(err)).toBe('UNKNOWN_TABLE');
     expect(await ch.ping()).toBe(true);
+  });
+
+  it('inserts rows of JSON text as they are', async () => {
+    await ch.client.command({
+      query: 'CREATE TABLE text_rows (id UInt32, s String, n Float64) ENGINE = MergeTree ORDER BY id',
+    });
+    const rows = [
+      { id: 1, s: 'line one\nline two\t"quoted" \\ back\r', n: 1.5 },
+      { id: 2, s: 'é 组织 🙂 \u2028 \u0000', n: 2 },
+    ];
+    await insertJsonRows(
+      ch.client,
+      'text_rows',
+      rows.map((r) => JSON.stringify(r)),
+    );
+    const stored = await ch.client
+      .query({ query: 'SELECT id, s, n FROM text_rows ORDER BY id', format: 'JSONEachRow' })
+      .then((r) => r.json());
+    expect(stored).toEqual(rows);
+
+    const err = await insertJsonRows(ch.client, 'text_rows', ['{"id":"not a number"}']).catch(
+      (e: unknown) => e,
+    );
+    expect(clickHouseErrorType(err)).toMatch(/^CANNOT_PARSE_/);
   });
 });
 
