@@ -16,6 +16,7 @@ const fanoutB = topic('fanout', TOPICS.dlpMatches);
 const retryTopic = topic('retry', TOPICS.events);
 const resumeTopic = topic('resume', TOPICS.events);
 const backlogTopic = topic('backlog', TOPICS.events);
+const decodeTopic = topic('decode', TOPICS.events);
 
 const warnings: string[] = [];
 // DEBUG_STREAM=1 prints what the stream logs (handler failures, kafkajs errors) while debugging.
@@ -39,6 +40,7 @@ beforeAll(async () => {
     { name: retryTopic, partitions: 1 },
     { name: resumeTopic, partitions: 3 },
     { name: backlogTopic, partitions: 1 },
+    { name: decodeTopic, partitions: 1 },
   ]);
 });
 
@@ -54,7 +56,7 @@ async function stream(extra: Partial<KafkaStreamOptions> = {}): Promise<RecordSt
   const s = await createKafkaStream({
     brokers: broker.brokers,
     clientId: 'kairro-test',
-    topics: [fanoutA, fanoutB, retryTopic, resumeTopic, backlogTopic],
+    topics: [fanoutA, fanoutB, retryTopic, resumeTopic, backlogTopic, decodeTopic],
     logger,
     backoff: { initialMs: 100, maxMs: 500 },
     // Short group timings: joins and hand-overs take a few seconds against the mock otherwise.
@@ -194,6 +196,31 @@ describe('createKafkaStream', () => {
     await until(() => after.length >= 1, 'the record published after the commits');
     await new Promise((r) => setTimeout(r, 500));
     expect(values(after).map((v) => v.n)).toEqual([200]);
+  });
+
+  it('hands on the JSON text as sent, parses the value when read, and the rest as undecodable', async () => {
+    const s = await stream();
+    const compact = JSON.stringify({ s: 'line one\nline two', u: 'é 组织 🙂 \u2028', n: 1.5 });
+    const pretty = JSON.stringify({ a: [1, { b: null }] }, null, 2);
+    await s.publish(decodeTopic, [
+      { key: 'k', json: compact },
+      { key: 'k', json: pretty },
+      { key: 'k', json: 'not json {' },
+      { key: 'k', value: { n: 1 } },
+    ]);
+    const got: ConsumedRecord[] = [];
+    await s.subscribe({
+      groupId: group('decode'),
+      topics: [decodeTopic],
+      handler: async (batch) => void got.push(...batch),
+    });
+    await until(() => got.length === 4, 'the four records');
+
+    expect(got.map((r) => r.json)).toEqual([compact, pretty, undefined, '{"n":1}']);
+    expect(got.map((r) => r.undecodable)).toEqual([undefined, undefined, 'not json {', undefined]);
+    expect(got.map((r) => r.value)).toEqual([JSON.parse(compact), JSON.parse(pretty), null, { n: 1 }]);
+    expect(got[0]!.value).toBe(got[0]!.value); // parsed once
+    expect(warnings).toContain('stream record is not JSON');
   });
 
   it('a new consumer of the group resumes after the last committed offset', async () => {

@@ -22,7 +22,10 @@ export interface ConsumedRecord<T = unknown> {
   offset: string;
   key: string;
   value: T;
-  /** The record's JSON text as the stream holds it, when it has it (local streams). */
+  /**
+   * The record's JSON text as the stream holds it, when it has it (local streams; Kafka for records
+   * that are JSON). Where it is set, `value` is parsed from it on first read.
+   */
   json?: string;
   /**
    * The raw text of a record whose value is not JSON (its `value` is then null). Handed to the
