@@ -1,5 +1,6 @@
 import { TOPICS } from '@kairro/core';
 import type { ConsumedRecord } from '@kairro/stream';
+import { jsonLine, topLevelStrings } from './json-fields.ts';
 
 /** A record the writer gave up on, as it lands on the dead-letter topic and table. */
 export interface DeadLetter {
@@ -18,7 +19,7 @@ const MAX_PAYLOAD = 64 * 1024;
 
 export function deadLetter(record: ConsumedRecord, reason: string, now: Date): DeadLetter {
   const value = record.value as { org_id?: unknown } | null;
-  const json = record.undecodable ?? JSON.stringify(record.value) ?? 'null';
+  const json = record.undecodable ?? record.json ?? JSON.stringify(record.value) ?? 'null';
   return {
     failed_at: now.toISOString(),
     org_id: value && typeof value === 'object' && typeof value.org_id === 'string' ? value.org_id : '',
@@ -42,6 +43,9 @@ const DATA_ERROR =
 
 export const isDataError = (type: string | undefined): boolean => type !== undefined && DATA_ERROR.test(type);
 
+/** The fields every table is keyed on. */
+const ROW_IDS = ['org_id', 'event_id', 'occurred_at'];
+
 /**
  * The minimum a row needs before it is worth sending to ClickHouse: an object with the ids every
  * table is keyed on. The rest of the shape is ClickHouse's to judge (its parse errors are data
@@ -49,12 +53,29 @@ export const isDataError = (type: string | undefined): boolean => type !== undef
  */
 export function shapeProblem(record: ConsumedRecord): string | undefined {
   if (record.undecodable !== undefined) return 'the record is not JSON';
-  const v = record.value;
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return 'the record is not a JSON object';
-  const row = v as Record<string, unknown>;
-  if (record.topic === DEAD_LETTER_TOPIC) return undefined;
-  if (typeof row['org_id'] !== 'string' || row['org_id'] === '') return 'org_id is missing';
-  if (typeof row['event_id'] !== 'string') return 'event_id is missing';
-  if (typeof row['occurred_at'] !== 'string') return 'occurred_at is missing';
+  const isLetter = record.topic === DEAD_LETTER_TOPIC;
+  const ids = rowIds(record, isLetter ? [] : ROW_IDS);
+  if (ids === null) return 'the record is not a JSON object';
+  if (isLetter) return undefined;
+  if (!ids.get('org_id')) return 'org_id is missing';
+  if (!ids.has('event_id')) return 'event_id is missing';
+  if (!ids.has('occurred_at')) return 'occurred_at is missing';
   return undefined;
+}
+
+/** The fields `names` of the row that hold strings; null when it is not an object. */
+function rowIds(record: ConsumedRecord, names: readonly string[]): Map<string, string> | null {
+  // Read from the text the writer will insert, if it inserts text: so the value is never parsed.
+  const line = jsonLine(record);
+  const fromText = line === undefined ? undefined : topLevelStrings(line, names);
+  if (fromText !== undefined) return fromText;
+  const v = record.value;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
+  const row = v as Record<string, unknown>;
+  const ids = new Map<string, string>();
+  for (const name of names) {
+    const field = row[name];
+    if (typeof field === 'string') ids.set(name, field);
+  }
+  return ids;
 }
