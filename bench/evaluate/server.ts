@@ -16,6 +16,7 @@ import {
   createEventIdGenerator,
   createOrgConfigCache,
   createTokenService,
+  defaultDecisionThreads,
 } from '@kairro/ingest';
 import { connectPostgres, ensureTokenSecret } from '@kairro/postgres';
 import { TOPICS } from '@kairro/core';
@@ -35,8 +36,9 @@ const ingest = await buildIngestApp({
   configs,
   tokens,
   now: () => new Date(),
-  clock: () => performance.now(),
   newEventId: createEventIdGenerator(),
+  // As the platform runs it: KAIRRO_DECISION_THREADS, else one thread per core but one.
+  decisionThreads: Number(process.env.KAIRRO_DECISION_THREADS ?? defaultDecisionThreads()),
 });
 
 // Same framework options as ingest: no logging, same JSON body parsing and serialization.

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
         CLICKHOUSE_URL: 'http://ch:8123',
         KAFKA_BROKERS: 'k1:9092, k2:9092',
         KAIRRO_API_PORT: '0',
+        KAIRRO_DECISION_THREADS: '3',
       },
       '/srv',
     );
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
       clickhouseUrl: 'http://ch:8123',
       kafkaBrokers: ['k1:9092', 'k2:9092'],
       apiPort: 0,
+      decisionThreads: 3,
     });
   });
 
@@ -43,6 +45,7 @@ describe('loadConfig', () => {
     [{ KAFKA_BROKERS: 'k1' }, /KAFKA_BROKERS entries must be host:port/],
     [{ CLICKHOUSE_DATABASE: 'a;drop' }, /CLICKHOUSE_DATABASE must be a plain identifier/],
     [{ KAIRRO_LOG_LEVEL: 'loud' }, /KAIRRO_LOG_LEVEL must be one of/],
+    [{ KAIRRO_DECISION_THREADS: 'many' }, /KAIRRO_DECISION_THREADS must be a whole number 0–64/],
   ])('rejects %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { defaultDecisionThreads } from '@kairro/ingest';
 import type { StreamAck } from '@kairro/stream';
 
 export const ROLES = ['ingest', 'api', 'pipelines'] as const;
@@ -29,6 +30,8 @@ export interface KairroConfig {
   streamBufferBytes: number;
   /** What ingest's acknowledgement waits for on the local disk stream (see StreamAck). */
   streamAck: StreamAck;
+  /** Worker threads that scan and evaluate prompts in ingest; 0: on ingest's event loop. */
+  decisionThreads: number;
   logLevel: string;
   secureCookies: boolean;
   /** Where the console's static build is; unset → console/build of this checkout. */
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     kafkaBrokers: env.KAFKA_BROKERS ? brokers(env.KAFKA_BROKERS) : undefined,
     streamBufferBytes: megabytes(env, 'KAIRRO_STREAM_BUFFER_MB', 512),
     streamAck: oneOf(env, 'KAIRRO_STREAM_ACK', ['written', 'synced'], 'written'),
+    decisionThreads: count(env, 'KAIRRO_DECISION_THREADS', defaultDecisionThreads(), 0, 64),
     kafkaSessionTimeoutMs: milliseconds(env, 'KAIRRO_KAFKA_SESSION_TIMEOUT_MS', 30_000, 6_000, 300_000),
     logLevel: oneOf(
       env,
@@ -87,6 +91,15 @@ function milliseconds(
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max)
     throw new ConfigError(`${name} must be a whole number of milliseconds (${min}–${max}), got "${raw}"`);
+  return n;
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be a whole number ${min}–${max}, got "${raw}"`);
   return n;
 }
 

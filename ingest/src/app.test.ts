@@ -43,7 +43,6 @@ function world() {
     configs: { get: (id) => configs.get(id), refresh: async () => {}, close: async () => {} },
     tokens,
     now: () => new Date('2026-06-01T00:00:00Z'),
-    clock: () => 0,
     newEventId: () => '0190f1e0-0000-7000-8000-000000000001',
   };
   const token = (claims: Partial<{ orgId: string; licenseId: string }> = {}) =>
@@ -132,7 +131,12 @@ describe('GET /v1/extension/policy', () => {
   });
 });
 
-describe('POST /v1/extension/evaluate', () => {
+// On the event loop and on a decision thread: the same answers and records.
+describe.each([0, 1])('POST /v1/extension/evaluate, %i decision threads', (decisionThreads) => {
+  beforeEach(async () => {
+    await app.close();
+    app = await buildIngestApp({ ...w.deps, decisionThreads });
+  });
   const evaluate = async (body: Record<string, unknown>) =>
     app.inject({
       method: 'POST',
@@ -214,6 +218,8 @@ describe('POST /v1/extension/evaluate', () => {
     ],
     ['an unknown field', { tabId: 3 }],
     ['an unknown input type', { inputType: 'voice' }],
+    ['a URL that is not http(s)', { url: 'ftp://files.example/a' }],
+    ['a URL that is not absolute', { url: '/chat/1' }],
   ])('refuses %s (400)', async (_, body) => {
     const res = await evaluate(body);
     expect([res.statusCode, res.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);

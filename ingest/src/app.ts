@@ -5,6 +5,7 @@ import {
   registerHealthRoutes,
   registerOpenApi,
 } from '@kairro/http';
+import { createDecider } from './decider.ts';
 import type { IngestDeps } from './deps.ts';
 import { registerMetrics } from './metrics.ts';
 import { evaluateRoute } from './routes/evaluate.ts';
@@ -34,8 +35,12 @@ export async function buildIngestApp(
     stream: () => deps.stream.ready(),
   });
   const metrics = registerMetrics(app, deps.streamBacklog);
+  const decider = createDecider(deps.decisionThreads ?? 0, (err) =>
+    app.log.error({ err }, 'decision thread failed'),
+  );
+  app.addHook('onClose', () => decider.close());
   registerRoute(app, deps);
   policyRoute(app, deps);
-  evaluateRoute(app, deps, metrics);
+  evaluateRoute(app, deps, decider, metrics);
   return app;
 }

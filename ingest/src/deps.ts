@@ -12,10 +12,13 @@ export interface IngestDeps {
   tokens: TokenService;
   /** Wall clock for timestamps and license checks. */
   now: () => Date;
-  /** Monotonic milliseconds for latency. */
-  clock: () => number;
   newEventId: () => string;
   /** The stream's backlog for /metrics and /v1/status/stream, when the stream can tell. */
   streamBacklog?: () => StreamBacklog;
   logger?: FastifyBaseLogger;
+  /**
+   * Worker threads that scan and evaluate prompts (`defaultDecisionThreads()` in the platform);
+   * 0 or absent: on the event loop.
+   */
+  decisionThreads?: number;
 }

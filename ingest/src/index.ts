@@ -3,6 +3,7 @@ export type { IngestDeps } from './deps.ts';
 export { createOrgConfigCache } from './org-config-cache.ts';
 export type { OrgConfigCache } from './org-config-cache.ts';
 export { createEventIdGenerator } from './event-ids.ts';
+export { defaultDecisionThreads } from './decider.ts';
 export { createTokenService } from './tokens.ts';
 export type { TokenService, EndpointClaims } from './tokens.ts';
 export {

@@ -1,8 +1,19 @@
 import { Type, type Static } from 'typebox';
 
-const Severity = Type.Union(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'].map((s) => Type.Literal(s)));
-const RiskLevel = Type.Union(['NONE', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'].map((s) => Type.Literal(s)));
-const Action = Type.Union(['ALLOW', 'WARN', 'MASK', 'BLOCK'].map((s) => Type.Literal(s)));
+const SeverityLiterals = [
+  Type.Literal('LOW'),
+  Type.Literal('MEDIUM'),
+  Type.Literal('HIGH'),
+  Type.Literal('CRITICAL'),
+] as const;
+const Severity = Type.Union([...SeverityLiterals]);
+const RiskLevel = Type.Union([Type.Literal('NONE'), ...SeverityLiterals]);
+const Action = Type.Union([
+  Type.Literal('ALLOW'),
+  Type.Literal('WARN'),
+  Type.Literal('MASK'),
+  Type.Literal('BLOCK'),
+]);
 
 export const RegisterBody = Type.Object(
   {
@@ -85,6 +96,7 @@ export const EvaluateResponse = Type.Object({
     matches: Type.Array(DlpMatchView),
   }),
 });
+export type EvaluateResponse = Static<typeof EvaluateResponse>;
 
 const Tool = { id: Type.String(), name: Type.String(), urlPatterns: Type.Array(Type.String()) };
 /** Where the extension intercepts; policies and their rules stay on the server. */

@@ -3,12 +3,18 @@ import { TOPICS } from '@kairro/core';
 import { ApiError } from '@kairro/http';
 import { StreamFullError } from '@kairro/stream';
 import { authenticate } from '../authenticate.ts';
-import { decide, type DecisionOutcome } from '../decide.ts';
+import type { Decider } from '../decider.ts';
+import { preciseNow, type DecisionJob, type DecisionReply } from '../decision-job.ts';
 import type { IngestDeps } from '../deps.ts';
 import type { IngestMetrics } from '../metrics.ts';
 import { EvaluateBody, EvaluateResponse, MAX_PROMPT_CHARS } from '../schemas.ts';
 
-export function evaluateRoute(app: FastifyInstance, deps: IngestDeps, metrics: IngestMetrics): void {
+export function evaluateRoute(
+  app: FastifyInstance,
+  deps: IngestDeps,
+  decider: Decider,
+  metrics: IngestMetrics,
+): void {
   app.post<{ Body: EvaluateBody }>(
     '/v1/extension/evaluate',
     {
@@ -23,37 +29,20 @@ export function evaluateRoute(app: FastifyInstance, deps: IngestDeps, metrics: I
       },
     },
     async (req) => {
-      const startedAt = deps.clock();
+      const startedAt = preciseNow();
       const { claims, config } = await authenticate(req, deps);
-      const { url, ...rest } = req.body;
-      const outcome = decide(
-        { ...rest, url: parseUrl(url) },
-        { claims, config, eventId: deps.newEventId(), now: deps.now(), startedAt, clock: deps.clock },
-      );
-      await record(outcome, claims.orgId, deps, metrics, req);
-      metrics.decided(outcome.decision.action);
-      const { decision } = outcome;
-      return {
-        eventId: outcome.event.event_id,
-        action: decision.action,
-        riskLevel: decision.riskLevel,
-        reasons: decision.reasons,
-        alerts: decision.alerts.length,
-        ...(decision.action === 'MASK' && decision.maskedPrompt !== undefined
-          ? { maskedPrompt: decision.maskedPrompt, maskMapping: decision.maskMapping ?? {} }
-          : {}),
-        dlp: {
-          ...outcome.dlp.summary,
-          matches: outcome.dlp.matches.map(({ detector, ruleId, severity, start, end, snippet }) => ({
-            detector,
-            ruleId,
-            severity,
-            start,
-            end,
-            snippet,
-          })),
-        },
+      const job: DecisionJob = {
+        claims,
+        body: req.body,
+        eventId: deps.newEventId(),
+        now: deps.now().getTime(),
+        startedAt,
       };
+      const reply = await decider.decide(job, config);
+      if (!reply.ok) throw new ApiError('VALIDATION_FAILED', reply.invalid);
+      await record(reply, claims.orgId, deps, metrics, req);
+      metrics.decided(reply.action);
+      return reply.response;
     },
   );
 }
@@ -64,7 +53,7 @@ export function evaluateRoute(app: FastifyInstance, deps: IngestDeps, metrics: I
  * (a telemetry backlog must not block work), and the loss is counted and logged.
  */
 async function record(
-  outcome: DecisionOutcome,
+  decided: Extract<DecisionReply, { ok: true }>,
   orgId: string,
   deps: IngestDeps,
   metrics: IngestMetrics,
@@ -73,30 +62,17 @@ async function record(
   try {
     // Both in the same turn: the disk stream writes them in one transaction and one flush.
     await Promise.all([
-      deps.stream.publish(TOPICS.events, [{ key: orgId, value: outcome.event }]),
-      outcome.matches.length > 0
+      deps.stream.publish(TOPICS.events, [{ key: orgId, json: decided.event }]),
+      decided.matches.length > 0
         ? deps.stream.publish(
             TOPICS.dlpMatches,
-            outcome.matches.map((m) => ({ key: orgId, value: m })),
+            decided.matches.map((json) => ({ key: orgId, json })),
           )
         : undefined,
     ]);
   } catch (error) {
     if (!(error instanceof StreamFullError)) throw error;
     metrics.dropped(1);
-    req.log.error({ eventId: outcome.event.event_id, reason: error.message }, 'decision event dropped');
+    req.log.error({ eventId: decided.response.eventId, reason: error.message }, 'decision event dropped');
   }
-}
-
-function parseUrl(raw: string): URL {
-  try {
-    const url = new URL(raw);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url;
-  } catch {
-    // fall through
-  }
-  throw new ApiError(
-    'VALIDATION_FAILED',
-    `"url" must be an absolute http(s) URL, got ${JSON.stringify(raw.slice(0, 100))}`,
-  );
 }
