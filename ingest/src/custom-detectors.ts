@@ -179,6 +179,8 @@ export function compileCustomDetector(row: CustomDetectorRow): Detector {
     description: row.description || row.name,
     target: row.target,
     *matcher(text: string) {
+      // The DFA answers "no match" (most texts) far faster than find() would.
+      if (!regex.test(text)) return;
       const m = regex.matcher(text);
       while (m.find()) {
         const start = valueGroup ? m.start('value') : m.start();
