@@ -89,7 +89,11 @@ export function runDecisionJob(job: DecisionJob, config: IngestOrgConfig): Decis
 }
 
 function httpUrl(raw: string): URL | null {
-  if (!URL.canParse(raw)) return null;
-  const url = new URL(raw);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
   return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
 }
