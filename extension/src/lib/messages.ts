@@ -1,10 +1,72 @@
 /**
  * The typed message protocol between extension pages / content scripts and the background worker.
- * Every request is `{ type, ... }`. The prompt-interception issue adds its requests (e.g. `evaluate`).
+ * Every request is `{ type, ... }`.
  */
+import type { FailMode } from './config.ts';
 import type { Status } from './status.ts';
 
-export type Request = { type: 'status' } | { type: 'refresh' };
+export type InputType = 'typed' | 'paste' | 'file';
+export type Severity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+export type Action = 'ALLOW' | 'WARN' | 'MASK' | 'BLOCK';
+
+/** One prompt a content script holds back until the backend decided on it. */
+export interface PromptCheck {
+  /** The page's URL: the backend classifies the tool from it. */
+  url: string;
+  prompt: string;
+  inputType: InputType;
+  /** The model the page shows as selected, when the adapter can read it. */
+  model?: string;
+}
+
+/** A finding as the page may show it: its type, severity and redacted snippet, never the value. */
+export interface FindingView {
+  detector: string;
+  severity: Severity;
+  snippet: string;
+}
+
+/**
+ * What the content script applies. `unavailable`: no decision could be had (not configured,
+ * unlicensed, backend down or slow); the content script applies `failMode` (`closed`: hold the
+ * prompt and say why; `open`: let it go).
+ */
+export type Verdict =
+  | {
+      kind: 'decided';
+      eventId: string;
+      action: Action;
+      riskLevel: Severity | 'NONE';
+      /** Readable by a person; name the policy and rule. */
+      reasons: string[];
+      findings: FindingView[];
+      /** MASK only: the prompt to send instead. */
+      maskedPrompt?: string;
+      /** MASK only: placeholder → original, to restore the originals in the reply, on this page only. */
+      maskMapping?: Record<string, string>;
+    }
+  | { kind: 'unavailable'; failMode: FailMode; reason: string };
+
+/** What a page is, by the org's AI tool lists (GET /v1/extension/policy). */
+export type PageClass =
+  | { kind: 'approved'; toolId: string; name: string; applyPolicies: boolean }
+  | { kind: 'unapproved'; toolId: string; name: string; action: Action; severity: Severity }
+  | { kind: 'other' };
+
+/** A decision as the popup lists it: no prompt text, no snippet. */
+export interface RecentDecision {
+  at: string;
+  host: string;
+  action: Action | 'HELD' | 'SENT_UNCHECKED';
+  detectors: string[];
+}
+
+export type Request =
+  | { type: 'status' }
+  | { type: 'refresh' }
+  | { type: 'classify'; url: string }
+  | { type: 'evaluate'; check: PromptCheck }
+  | { type: 'decisions' };
 export type RequestType = Request['type'];
 
 /** What the background answers to each request type. */
@@ -13,6 +75,12 @@ export interface Responses {
   status: Status;
   /** Re-resolves config and registers if needed, then answers the new status. */
   refresh: Status;
+  /** From the cached tool policy; no network call unless the cache is empty. */
+  classify: PageClass;
+  /** Asks the backend (POST /v1/extension/evaluate) within a time limit. */
+  evaluate: Verdict;
+  /** The last decisions of this browser profile, newest first. */
+  decisions: RecentDecision[];
 }
 
 export type ResponseTo<R extends Request> = Responses[R['type']];
@@ -24,14 +92,35 @@ export interface ErrorAnswer {
   error: { message: string };
 }
 
-const TYPES: ReadonlySet<string> = new Set<RequestType>(['status', 'refresh']);
+const TYPES: ReadonlySet<string> = new Set<RequestType>([
+  'status',
+  'refresh',
+  'classify',
+  'evaluate',
+  'decisions',
+]);
 
-export function isRequest(message: unknown): message is Request {
+const INPUT_TYPES: ReadonlySet<string> = new Set<InputType>(['typed', 'paste', 'file']);
+
+function isPromptCheck(value: unknown): value is PromptCheck {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
   return (
-    typeof message === 'object' &&
-    message !== null &&
-    TYPES.has((message as { type?: unknown }).type as string)
+    typeof c.url === 'string' &&
+    typeof c.prompt === 'string' &&
+    INPUT_TYPES.has(c.inputType as string) &&
+    (c.model === undefined || typeof c.model === 'string')
   );
+}
+
+/** A known request with the fields its type needs: a page cannot make the worker act on junk. */
+export function isRequest(message: unknown): message is Request {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  if (!TYPES.has(m.type as string)) return false;
+  if (m.type === 'classify') return typeof m.url === 'string';
+  if (m.type === 'evaluate') return isPromptCheck(m.check);
+  return true;
 }
 
 function isErrorAnswer(value: unknown): value is ErrorAnswer {
