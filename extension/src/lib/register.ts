@@ -36,7 +36,11 @@ export interface RegisterOptions {
 
 export const REGISTER_PATH = '/v1/extension/register';
 const USER_AGENT_MAX = 512;
-const LICENSE_CODES = new Set(['INVALID_LICENSE', 'LICENSE_EXPIRED', 'LICENSE_REVOKED']);
+export const LICENSE_CODES: ReadonlySet<string> = new Set([
+  'INVALID_LICENSE',
+  'LICENSE_EXPIRED',
+  'LICENSE_REVOKED',
+]);
 
 export async function register(req: RegisterRequest, opts: RegisterOptions): Promise<RegisterResult> {
   const url = `${req.config.backendUrl}${REGISTER_PATH}`;
@@ -56,14 +60,7 @@ export async function register(req: RegisterRequest, opts: RegisterOptions): Pro
       signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
     });
   } catch (err) {
-    const timedOut = err instanceof Error && err.name === 'TimeoutError';
-    return {
-      kind: 'unreachable',
-      code: timedOut ? 'TIMEOUT' : 'UNREACHABLE',
-      message: timedOut
-        ? `Kairro backend at ${req.config.backendUrl} did not answer in time.`
-        : `Cannot reach the Kairro backend at ${req.config.backendUrl}: ${describeError(err)}.`,
-    };
+    return { kind: 'unreachable', ...fetchFailure(err, req.config.backendUrl) };
   }
 
   const payload = await readJson(res);
@@ -95,7 +92,21 @@ export async function register(req: RegisterRequest, opts: RegisterOptions): Pro
   };
 }
 
-async function readJson(res: Response): Promise<unknown> {
+// The helpers below are shared by every call to ingest (register, tool policy, evaluate).
+
+/** A rejected `fetch` as a code (TIMEOUT when the AbortSignal's timeout fired, else UNREACHABLE) and a message. */
+export function fetchFailure(err: unknown, backendUrl: string): { code: string; message: string } {
+  const timedOut = err instanceof Error && err.name === 'TimeoutError';
+  return {
+    code: timedOut ? 'TIMEOUT' : 'UNREACHABLE',
+    message: timedOut
+      ? `Kairro backend at ${backendUrl} did not answer in time.`
+      : `Cannot reach the Kairro backend at ${backendUrl}: ${describeError(err)}.`,
+  };
+}
+
+/** The body as JSON, or undefined when it is empty or not JSON. */
+export async function readJson(res: Response): Promise<unknown> {
   try {
     return await res.json();
   } catch {
@@ -127,14 +138,15 @@ function parseRegistration(value: unknown): Registration | undefined {
   };
 }
 
-function parseError(value: unknown): { code: string; message: string } | undefined {
+/** Ingest's `{ error: { code, message } }` body, or undefined for anything else. */
+export function parseError(value: unknown): { code: string; message: string } | undefined {
   if (!isRecord(value) || !isRecord(value.error)) return undefined;
   const { code, message } = value.error;
   if (typeof code !== 'string') return undefined;
   return { code, message: typeof message === 'string' && message !== '' ? message : code };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -7,7 +7,7 @@ import {
   type Reply,
   type TestServer,
 } from '../testing/http-server.ts';
-import { affectsRegistration, createRegistrar } from './registration.ts';
+import { affectsRegistration, createRegistrar, readSession } from './registration.ts';
 import * as items from './storage.ts';
 
 const DAY = 24 * 3600_000;
@@ -194,6 +194,40 @@ describe('registrar.refresh', () => {
     const results = await Promise.all([r.refresh(), r.refresh(), r.refresh()]);
     expect(results.map((s) => s.state)).toEqual(['protected', 'protected', 'protected']);
     expect(server.received).toHaveLength(1);
+  });
+});
+
+describe('registrar.renew', () => {
+  it('drops a refused token and registers again, once for a burst of refusals', async () => {
+    await configure();
+    const r = registrar();
+    await r.refresh();
+    const statuses = await Promise.all([r.renew('token-1'), r.renew('token-1')]);
+    expect(statuses.map((s) => s.state)).toEqual(['protected', 'protected']);
+    expect(server.received).toHaveLength(2);
+    expect(await items.token.getValue()).toBe('token-2');
+  });
+});
+
+describe('readSession', () => {
+  it('holds the backend and token while registered, and says why not otherwise', async () => {
+    expect(await readSession()).toMatchObject({
+      ok: false,
+      failMode: 'closed',
+      reason: 'Not configured: backend URL, license key, email.',
+    });
+    await configure();
+    await items.failMode.setValue('open');
+    await registrar().refresh();
+    expect(await readSession()).toMatchObject({
+      ok: true,
+      backendUrl: server.url,
+      token: 'token-1',
+      failMode: 'open',
+    });
+    await items.licenseKey.setValue('krr_lic_revoked1');
+    await registrar().refresh();
+    expect(await readSession()).toMatchObject({ ok: false, reason: 'This license was revoked.' });
   });
 });
 

@@ -3,7 +3,7 @@
  * local), registers when there is no token for that config or it is about to expire, and records
  * the outcome as the status. Used by the background worker; storage goes through `wxt/browser`.
  */
-import { registrationKey, validateConfig } from './config.ts';
+import { registrationKey, validateConfig, type FailMode } from './config.ts';
 import { register } from './register.ts';
 import { tokenNeedsRenewal, type Status } from './status.ts';
 import * as items from './storage.ts';
@@ -21,17 +21,62 @@ export interface Registrar {
    * the token matches the config and is more than a day from expiry. Calls run one after another.
    */
   refresh(): Promise<Status>;
+  /**
+   * Drops `rejected` (a token the backend refused: 401 INVALID_TOKEN, 403 on the license) and
+   * registers again. When the stored token is no longer `rejected`, another caller already renewed
+   * it and this is a plain refresh, so a burst of refused requests registers once.
+   */
+  renew(rejected: string): Promise<Status>;
 }
 
 export function createRegistrar(deps: RegistrarDeps): Registrar {
   let queue: Promise<unknown> = Promise.resolve();
-  return {
-    refresh() {
-      const run = queue.then(() => refreshOnce(deps));
-      queue = run.catch(() => undefined);
-      return run;
-    },
+  const enqueue = (task: () => Promise<Status>): Promise<Status> => {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
   };
+  return {
+    refresh: () => enqueue(() => refreshOnce(deps)),
+    renew: (rejected) =>
+      enqueue(async () => {
+        if ((await items.token.getValue()) === rejected) await clearToken();
+        return refreshOnce(deps);
+      }),
+  };
+}
+
+/** What a call to ingest needs: the backend, a token issued for the current config, and the fail mode. */
+export type Session =
+  | { ok: true; backendUrl: string; token: string; issuedFor: string; failMode: FailMode }
+  /** No usable token: `reason` says why (not configured, unlicensed, not registered yet). */
+  | { ok: false; failMode: FailMode; reason: string; status: Status };
+
+/** Reads the current session from storage; no network call. */
+export async function readSession(): Promise<Session> {
+  const effective = await items.readEffectiveConfig();
+  const { failMode } = effective.values;
+  const validation = validateConfig(effective.values);
+  if (!validation.ok) {
+    return {
+      ok: false,
+      failMode,
+      reason: validation.message,
+      status: { state: 'unconfigured', message: validation.message },
+    };
+  }
+  const key = registrationKey(validation.config);
+  const [token, issuedFor, status] = await Promise.all([
+    items.token.getValue(),
+    items.tokenIssuedFor.getValue(),
+    items.status.getValue(),
+  ]);
+  if (token === null || issuedFor !== key) {
+    const reason =
+      status.state === 'protected' ? 'Not registered with the Kairro backend yet.' : status.message;
+    return { ok: false, failMode, reason, status };
+  }
+  return { ok: true, backendUrl: validation.config.backendUrl, token, issuedFor: key, failMode };
 }
 
 async function refreshOnce(deps: RegistrarDeps): Promise<Status> {

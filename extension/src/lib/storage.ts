@@ -8,7 +8,9 @@ import {
   type FailMode,
   type PartialConfig,
 } from './config.ts';
+import type { RecentDecision } from './messages.ts';
 import { INITIAL_STATUS, type Status } from './status.ts';
+import type { CachedToolPolicy } from './tool-policy.ts';
 
 /** Options the user saved on the options page; managed storage (policy) overrides them. */
 export const backendUrl = storage.defineItem<string>('local:backendUrl', {
@@ -33,6 +35,14 @@ export const tokenIssuedFor = storage.defineItem<string | null>('local:tokenIssu
 
 /** Written by the background worker only; the popup and options page read and watch it. */
 export const status = storage.defineItem<Status>('local:status', { fallback: INITIAL_STATUS });
+
+/** The org's AI tool lists as last fetched, with the ETag to revalidate them; null before the first fetch. */
+export const toolPolicy = storage.defineItem<CachedToolPolicy | null>('local:toolPolicy', { fallback: null });
+
+/** The last decisions of this profile, newest first, capped by decisions-log.ts; never prompt text. */
+export const recentDecisions = storage.defineItem<RecentDecision[]>('local:recentDecisions', {
+  fallback: [],
+});
 
 export const LOCAL_CONFIG_ITEMS = { backendUrl, licenseKey, userEmail, failMode } as const;
 

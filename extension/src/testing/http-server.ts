@@ -9,8 +9,12 @@ export interface Received {
   body: unknown;
 }
 
-/** `hang` leaves the request unanswered (until the server closes); `raw` sends text as is. */
-export type Reply = { status: number; json?: unknown; raw?: string } | 'hang';
+/**
+ * `hang` leaves the request unanswered (until the server closes); `raw` sends text as is; `headers`
+ * are added to the response (e.g. an ETag).
+ */
+export type Reply =
+  { status: number; json?: unknown; raw?: string; headers?: Record<string, string> } | 'hang';
 
 export interface TestServer {
   url: string;
@@ -40,6 +44,7 @@ export async function startServer(handler: (req: Received) => Reply): Promise<Te
       const payload = reply.raw ?? (reply.json === undefined ? '' : JSON.stringify(reply.json));
       res.writeHead(reply.status, {
         'content-type': reply.raw === undefined ? 'application/json' : 'text/plain',
+        ...reply.headers,
       });
       res.end(payload);
     });

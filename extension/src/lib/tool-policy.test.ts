@@ -1,0 +1,212 @@
+import { fakeBrowser } from '../testing/fake-browser.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { POLICY, POLICY_ETAG, startIngest, type FakeIngest } from '../testing/fake-ingest.ts';
+import { createRegistrar, type Registrar } from './registration.ts';
+import * as items from './storage.ts';
+import {
+  classifyUrl,
+  createToolPolicy,
+  matchesUrlPattern,
+  parsePolicy,
+  type ExtensionPolicy,
+} from './tool-policy.ts';
+
+// The same table as core/src/policy/tools.test.ts: this matcher is a port of core's.
+describe('matchesUrlPattern', () => {
+  it.each<[string, string, boolean]>([
+    ['https://chatgpt.com/*', 'https://chatgpt.com/', true],
+    ['https://chatgpt.com/*', 'https://chatgpt.com/c/123?model=x', true],
+    ['https://chatgpt.com/*', 'http://chatgpt.com/', false],
+    ['https://chatgpt.com/*', 'https://www.chatgpt.com/', false],
+    ['https://chatgpt.com/*', 'https://chatgpt.com.evil.io/', false],
+    ['*://chatgpt.com/*', 'http://chatgpt.com/x', true],
+    ['*://chatgpt.com/*', 'ftp://chatgpt.com/x', false],
+    ['https://*.example.ai/*', 'https://example.ai/', true],
+    ['https://*.example.ai/*', 'https://a.b.example.ai/chat', true],
+    ['https://*.example.ai/*', 'https://badexample.ai/', false],
+    ['https://*/*', 'https://anything.io/x', true],
+    ['https://huggingface.co/chat*', 'https://huggingface.co/chat', true],
+    ['https://huggingface.co/chat*', 'https://huggingface.co/chat/conversation/1', true],
+    ['https://huggingface.co/chat*', 'https://huggingface.co/models', false],
+    ['https://huggingface.co/chat/*', 'https://huggingface.co/chat', false],
+    ['https://x.io/a/*/b', 'https://x.io/a/1/2/b', true],
+    ['https://x.io/a/*/b', 'https://x.io/a/1/2/c', false],
+    ['https://x.io/*?tenant=acme*', 'https://x.io/chat?tenant=acme-1', true],
+    ['https://x.io/*?tenant=acme*', 'https://x.io/chat?tenant=other', false],
+    ['https://X.IO/*', 'https://x.io/', true],
+    ['http://localhost:8080/*', 'http://localhost:8080/', true],
+    ['http://localhost:8080/*', 'http://localhost:9090/', false],
+    ['https://x.io:443/*', 'https://x.io/', true],
+    ['http://localhost:*/*', 'http://localhost:3000/a', true],
+    ['not a pattern', 'https://x.io/', false],
+    // Invalid patterns (core's isValidUrlPattern table) match nothing.
+    ['ftp://x.io/*', 'ftp://x.io/', false],
+    ['https://x.io', 'https://x.io/', false],
+    ['https://*x.io/*', 'https://ax.io/', false],
+    ['https://a.*.io/*', 'https://a.b.io/', false],
+    ['https://x.io:abc/*', 'https://x.io/', false],
+  ])('%s ~ %s → %s', (pattern, url, expected) => {
+    expect(matchesUrlPattern(pattern, new URL(url))).toBe(expected);
+  });
+});
+
+describe('classifyUrl', () => {
+  const policy = POLICY as ExtensionPolicy;
+  it.each([
+    [
+      'https://chatgpt.com/c/1',
+      { kind: 'approved', toolId: 'chatgpt', name: 'ChatGPT', applyPolicies: true },
+    ],
+    // Approved first: the tenant's narrow approved pattern beats the site's broad unapproved one.
+    [
+      'https://huggingface.co/enterprise/acme/chat',
+      { kind: 'approved', toolId: 'hf-tenant', name: 'HuggingFace (Acme)', applyPolicies: false },
+    ],
+    [
+      'https://huggingface.co/chat',
+      { kind: 'unapproved', toolId: 'huggingface', name: 'Hugging Face', action: 'WARN', severity: 'MEDIUM' },
+    ],
+    ['https://example.com/', { kind: 'other' }],
+    ['not a url', { kind: 'other' }],
+  ])('%s → %j', (url, expected) => {
+    expect(classifyUrl(url, policy)).toEqual(expected);
+  });
+});
+
+describe('parsePolicy', () => {
+  it('accepts the policy contract and rejects anything else', () => {
+    expect(parsePolicy(POLICY)).toEqual(POLICY);
+    expect(parsePolicy({ ...POLICY, version: 1 })).toBeUndefined();
+    expect(
+      parsePolicy({ ...POLICY, approvedTools: [{ id: 'x', name: 'x', urlPatterns: [] }] }),
+    ).toBeUndefined();
+    expect(
+      parsePolicy({ ...POLICY, unapprovedTools: [{ ...POLICY.unapprovedTools[0], action: 'EXPLODE' }] }),
+    ).toBeUndefined();
+  });
+});
+
+describe('createToolPolicy', () => {
+  let ingest: FakeIngest;
+  let registrar: Registrar;
+  let now: Date;
+  const toolPolicy = () => createToolPolicy({ fetch, registrar, now: () => now, timeoutMs: 1_000 });
+
+  async function configure(licenseKey = 'krr_lic_0123456789') {
+    await items.writeLocalConfig({ backendUrl: ingest.url, licenseKey, userEmail: 'alice@example.com' });
+    await registrar.refresh();
+  }
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    now = new Date('2026-03-01T12:00:00.000Z');
+    ingest = await startIngest();
+    registrar = createRegistrar({ fetch, timeoutMs: 1_000 });
+  });
+  afterEach(() => ingest.close());
+
+  it('fetches and caches the lists with their ETag, then revalidates with If-None-Match (304 keeps them)', async () => {
+    await configure();
+    const tp = toolPolicy();
+    expect(await tp.refresh()).toBe('fetched');
+    const cached = await items.toolPolicy.getValue();
+    expect(cached).toMatchObject({ policy: POLICY, etag: POLICY_ETAG, checkedAt: now.toISOString() });
+    expect(ingest.requests('policy')[0]!.headers).toMatchObject({ authorization: 'Bearer token-1' });
+    expect(ingest.requests('policy')[0]!.headers['if-none-match']).toBeUndefined();
+
+    now = new Date(now.getTime() + 60_000);
+    expect(await tp.refresh()).toBe('not-modified');
+    expect(ingest.requests('policy')[1]!.headers['if-none-match']).toBe(POLICY_ETAG);
+    expect(await items.toolPolicy.getValue()).toEqual({ ...cached, checkedAt: now.toISOString() });
+  });
+
+  it('replaces the cache when the lists changed', async () => {
+    await configure();
+    const tp = toolPolicy();
+    await tp.refresh();
+    const changed = { ...POLICY, version: 'v2', approvedTools: [] };
+    ingest.on('policy', () => ({ status: 200, json: changed, headers: { etag: '"policy-v2"' } }));
+    expect(await tp.refresh()).toBe('fetched');
+    expect(await items.toolPolicy.getValue()).toMatchObject({ policy: changed, etag: '"policy-v2"' });
+  });
+
+  it('skips the request while the cache is younger than maxAgeMs', async () => {
+    await configure();
+    const tp = toolPolicy();
+    await tp.refresh();
+    now = new Date(now.getTime() + 60_000);
+    expect(await tp.refresh({ maxAgeMs: 5 * 60_000 })).toBe('fresh');
+    expect(ingest.requests('policy')).toHaveLength(1);
+  });
+
+  it('classifies from the cache, fetching only when it is empty', async () => {
+    await configure();
+    const tp = toolPolicy();
+    expect(await tp.classify('https://chatgpt.com/')).toMatchObject({ kind: 'approved', toolId: 'chatgpt' });
+    expect(await tp.classify('https://huggingface.co/chat')).toMatchObject({ kind: 'unapproved' });
+    expect(await tp.classify('https://example.com/')).toEqual({ kind: 'other' });
+    expect(ingest.requests('policy')).toHaveLength(1);
+  });
+
+  it('shares one request between concurrent classifications', async () => {
+    await configure();
+    const tp = toolPolicy();
+    await Promise.all([tp.classify('https://chatgpt.com/'), tp.classify('https://chatgpt.com/')]);
+    expect(ingest.requests('policy')).toHaveLength(1);
+  });
+
+  it('answers other without a network call when not configured', async () => {
+    const tp = toolPolicy();
+    expect(await tp.classify('https://chatgpt.com/')).toEqual({ kind: 'other' });
+    expect(ingest.received).toHaveLength(0);
+  });
+
+  it('does not use lists fetched for another license: they may be another org', async () => {
+    await configure();
+    const tp = toolPolicy();
+    await tp.refresh();
+    ingest.on('policy', () => ({ status: 200, json: { ...POLICY, approvedTools: [] }, headers: {} }));
+    await configure('krr_lic_otherorg1');
+    expect(await tp.classify('https://chatgpt.com/')).toEqual({ kind: 'other' });
+    expect(ingest.requests('policy')).toHaveLength(2);
+    expect(ingest.requests('policy')[1]!.headers['if-none-match']).toBeUndefined();
+  });
+
+  it('registers again and retries once when the token is refused', async () => {
+    await configure();
+    await items.token.setValue('stale-token');
+    expect(await toolPolicy().refresh()).toBe('fetched');
+    expect(ingest.requests('register')).toHaveLength(2);
+    expect(ingest.requests('policy').map((r) => r.headers.authorization)).toEqual([
+      'Bearer stale-token',
+      'Bearer token-2',
+    ]);
+  });
+
+  it('lets the registrar record an expired license as unlicensed', async () => {
+    await configure();
+    const expired = {
+      status: 403,
+      json: {
+        error: {
+          code: 'LICENSE_EXPIRED',
+          message: 'This license expired on 2026-02-01. Contact your admin.',
+        },
+      },
+    };
+    ingest.on('policy', () => expired);
+    ingest.on('register', () => expired);
+    expect(await toolPolicy().refresh()).toBe('refused');
+    expect(await items.status.getValue()).toMatchObject({ state: 'unlicensed', code: 'LICENSE_EXPIRED' });
+    expect(ingest.requests('policy')).toHaveLength(1);
+  });
+
+  it('keeps the cached lists when the backend is down', async () => {
+    await configure();
+    const tp = toolPolicy();
+    await tp.refresh();
+    ingest.on('policy', () => ({ status: 503, raw: 'down' }));
+    expect(await tp.refresh()).toBe('failed');
+    expect(await tp.classify('https://chatgpt.com/')).toMatchObject({ kind: 'approved' });
+  });
+});
