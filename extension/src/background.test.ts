@@ -1,80 +1,85 @@
 import { fakeBrowser } from './testing/fake-browser.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import background from './entrypoints/background.ts';
-import { sendRequest } from './lib/messages.ts';
+import { sendRequest, type Request } from './lib/messages.ts';
 import * as items from './lib/storage.ts';
-import { startServer, type TestServer } from './testing/http-server.ts';
+import { POLICY_ETAG, startIngest, type FakeIngest } from './testing/fake-ingest.ts';
 
-let server: TestServer;
+let ingest: FakeIngest;
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  server = await startServer(() => ({
-    status: 200,
-    json: {
-      token: 'token-1',
-      expiresAt: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
-      orgId: 'org-1',
-      endpointId: 'ep-1',
-      license: { status: 'ACTIVE', expiresAt: '2099-01-01T00:00:00.000Z' },
-    },
-  }));
+  ingest = await startIngest();
 });
-afterEach(() => server.close());
+afterEach(() => ingest.close());
 
-const askStatus = () => sendRequest((msg) => fakeBrowser.runtime.sendMessage(msg), { type: 'status' });
+const ask = <R extends Request>(request: R) =>
+  sendRequest((msg) => fakeBrowser.runtime.sendMessage(msg), request);
+const askStatus = () => ask({ type: 'status' });
+
+const configure = (backendUrl = ingest.url) =>
+  items.writeLocalConfig({ backendUrl, licenseKey: 'krr_lic_0123456789', userEmail: 'alice@example.com' });
+
+const fireAlarm = () =>
+  fakeBrowser.alarms.onAlarm.trigger({
+    name: 'kairro-refresh',
+    scheduledTime: Date.now(),
+    persistAcrossSessions: false,
+  });
 
 describe('background worker', () => {
   it('starts unconfigured, registers once the options are saved, and answers status requests', async () => {
     await background.main();
     await vi.waitFor(async () => expect((await askStatus()).state).toBe('unconfigured'));
-    expect(server.received).toHaveLength(0);
+    expect(ingest.received).toHaveLength(0);
 
-    await items.writeLocalConfig({
-      backendUrl: server.url,
-      licenseKey: 'krr_lic_0123456789',
-      userEmail: 'alice@example.com',
-    });
+    await configure();
     await vi.waitFor(async () => expect((await askStatus()).state).toBe('protected'));
     expect(await items.token.getValue()).toBe('token-1');
-    expect(server.received.length).toBeGreaterThanOrEqual(1);
+    expect(ingest.requests('register').length).toBeGreaterThanOrEqual(1);
   });
 
   it('follows a policy change in managed storage', async () => {
     await items.writeLocalConfig({ licenseKey: 'krr_lic_0123456789', userEmail: 'alice@example.com' });
     await background.main();
-    await fakeBrowser.storage.managed.set({ backendUrl: server.url });
+    await fakeBrowser.storage.managed.set({ backendUrl: ingest.url });
     await vi.waitFor(async () => expect((await askStatus()).state).toBe('protected'));
   });
 
   it('schedules a periodic refresh alarm and retries registration when it fires', async () => {
-    const ok = server.received.length;
-    server.reply(() => ({ status: 503, raw: 'down' }));
-    await items.writeLocalConfig({
-      backendUrl: server.url,
-      licenseKey: 'krr_lic_0123456789',
-      userEmail: 'alice@example.com',
-    });
+    ingest.on('register', () => ({ status: 503, raw: 'down' }));
+    await configure();
     await background.main();
     await vi.waitFor(async () => expect((await askStatus()).state).toBe('degraded'));
     expect(await fakeBrowser.alarms.get('kairro-refresh')).toMatchObject({ periodInMinutes: 30 });
 
-    server.reply(() => ({
-      status: 200,
-      json: {
-        token: 'token-2',
-        expiresAt: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
-        orgId: 'org-1',
-        endpointId: 'ep-1',
-        license: { status: 'ACTIVE', expiresAt: '2099-01-01T00:00:00.000Z' },
-      },
-    }));
-    await fakeBrowser.alarms.onAlarm.trigger({
-      name: 'kairro-refresh',
-      scheduledTime: Date.now(),
-      persistAcrossSessions: false,
-    });
+    ingest.on('register', undefined);
+    await fireAlarm();
     await vi.waitFor(async () => expect((await askStatus()).state).toBe('protected'));
-    expect(server.received.length).toBeGreaterThan(ok + 1);
+  });
+
+  it('fetches the tool lists after registering and revalidates them with the ETag when the alarm fires', async () => {
+    await configure();
+    await background.main();
+    await vi.waitFor(() => expect(ingest.requests('policy')).toHaveLength(1));
+    await fireAlarm();
+    await vi.waitFor(() => expect(ingest.requests('policy')).toHaveLength(2));
+    expect(ingest.requests('policy')[1]!.headers['if-none-match']).toBe(POLICY_ETAG);
+  });
+
+  it('answers classify, evaluate and decisions', async () => {
+    await configure();
+    await background.main();
+    await vi.waitFor(async () => expect((await askStatus()).state).toBe('protected'));
+
+    expect(await ask({ type: 'classify', url: 'https://chatgpt.com/c/1' })).toMatchObject({
+      kind: 'approved',
+      toolId: 'chatgpt',
+    });
+    const check = { url: 'https://chatgpt.com/c/1', prompt: 'hello', inputType: 'typed' as const };
+    expect(await ask({ type: 'evaluate', check })).toMatchObject({ kind: 'decided', action: 'ALLOW' });
+    expect(await ask({ type: 'decisions' })).toEqual([
+      { at: expect.any(String), host: 'chatgpt.com', action: 'ALLOW', detectors: [] },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { sendRequest, type Request } from '../../lib/messages.ts';
+import { sendRequest, type RecentDecision, type Request } from '../../lib/messages.ts';
 import { presentStatus, type Status } from '../../lib/status.ts';
-import { status } from '../../lib/storage.ts';
+import { recentDecisions, status } from '../../lib/storage.ts';
+import { presentDecision } from './decisions.ts';
 
 const send = (msg: Request) => browser.runtime.sendMessage(msg);
 
@@ -10,6 +11,29 @@ function showStatus(current: Status): void {
   document.querySelector<HTMLElement>('#status')!.dataset.tone = tone;
   document.querySelector('#status-label')!.textContent = label;
   document.querySelector('#status-message')!.textContent = current.message;
+}
+
+function cell(tag: 'span' | 'strong', className: string, text: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.textContent = text;
+  return el;
+}
+
+function showDecisions(decisions: RecentDecision[]): void {
+  const now = new Date();
+  const rows = decisions.map((decision) => {
+    const row = presentDecision(decision, now);
+    const li = document.createElement('li');
+    li.dataset.tone = row.tone;
+    const host = cell('span', 'host', row.host);
+    host.title = row.host;
+    li.append(cell('span', 'time', row.time), host, cell('strong', 'action', row.label));
+    if (row.detectors !== '') li.append(cell('span', 'detectors', row.detectors));
+    return li;
+  });
+  document.querySelector('#decisions')!.replaceChildren(...rows);
+  document.querySelector<HTMLElement>('#no-decisions')!.hidden = decisions.length > 0;
 }
 
 document.querySelector('#open-options')!.addEventListener('click', (event) => {
@@ -28,3 +52,5 @@ check.addEventListener('click', () => {
 
 status.watch(showStatus);
 void sendRequest(send, { type: 'status' }).then(showStatus);
+recentDecisions.watch(showDecisions);
+void sendRequest(send, { type: 'decisions' }).then(showDecisions);
