@@ -1,0 +1,157 @@
+/**
+ * Kairro's in-page UI: the WARN / BLOCK / held dialogs and the shadow-AI banner and overlay. It
+ * lives in a closed shadow root, so the page's CSS cannot restyle it and the page's scripts cannot
+ * read the findings from it through `element.shadowRoot`. Page text only ever goes in as text.
+ */
+import type { FindingView } from '../messages.ts';
+import type { DecisionUi, WarnChoice } from './apply-verdict.ts';
+import { STYLE } from './dialog-style.ts';
+
+export interface Ui extends DecisionUi {
+  /** A dismissible bar at the top of the page. */
+  banner(title: string, text: string): void;
+  /** A page-covering notice that cannot be dismissed. */
+  overlay(title: string, text: string): void;
+}
+
+export interface UiOptions {
+  /** `closed` in the extension; tests open it to click the buttons. */
+  shadowMode?: ShadowRootMode;
+}
+
+type Child = Node | string;
+
+export const MAX_JUSTIFICATION_CHARS = 500;
+
+export function createUi(doc: Document, options: UiOptions = {}): Ui {
+  let root: ShadowRoot | null = null;
+
+  const h = (tag: string, attrs: Record<string, string>, ...children: Child[]): HTMLElement => {
+    const el = doc.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    for (const c of children) el.append(typeof c === 'string' ? doc.createTextNode(c) : c);
+    return el;
+  };
+
+  /** The shadow root, created on first use and re-attached if the page removed the host. */
+  const shadow = (): ShadowRoot => {
+    if (root?.host.isConnected) return root;
+    const host = h('kairro-ui', {});
+    // Keys typed into the dialog (the justification) are not the page's business.
+    for (const type of ['keydown', 'keyup', 'keypress', 'input', 'paste']) {
+      host.addEventListener(type, (e) => e.stopPropagation());
+    }
+    root = host.attachShadow({ mode: options.shadowMode ?? 'closed' });
+    root.append(h('style', {}, STYLE));
+    doc.documentElement.append(host);
+    return root;
+  };
+
+  const findingList = (findings: FindingView[]) =>
+    h(
+      'ul',
+      { class: 'findings' },
+      ...findings.map((f) =>
+        h('li', {}, h('b', {}, f.detector), ` (${f.severity.toLowerCase()}): `, h('code', {}, f.snippet)),
+      ),
+    );
+  const reasonList = (reasons: string[]) =>
+    h('ul', { class: 'reasons' }, ...reasons.map((r) => h('li', {}, r)));
+
+  /** Shows one modal at a time; returns a function that closes it. */
+  const modal = (kind: string, title: string, ...body: Child[]): { box: HTMLElement; close: () => void } => {
+    const r = shadow();
+    r.querySelector('.backdrop')?.remove();
+    const box = h(
+      'div',
+      { class: `dialog ${kind}`, role: 'alertdialog', 'aria-modal': 'true' },
+      h('h2', {}, title),
+      ...body,
+    );
+    const backdrop = h('div', { class: 'backdrop' }, box);
+    r.append(backdrop);
+    return { box, close: () => backdrop.remove() };
+  };
+
+  const notice = (kind: string, title: string, ...body: Child[]) => {
+    const ok = h('button', { class: 'primary', 'data-action': 'ok' }, 'OK');
+    const { close } = modal(kind, title, ...body, h('div', { class: 'actions' }, ok));
+    ok.addEventListener('click', close);
+    ok.focus();
+  };
+
+  return {
+    warn(findings, reasons) {
+      return new Promise<WarnChoice>((resolve) => {
+        const edit = h('button', { 'data-action': 'edit' }, 'Edit');
+        const anyway = h('button', { class: 'danger', 'data-action': 'send-anyway' }, 'Send anyway');
+        const { box, close } = modal(
+          'warn',
+          'This prompt contains sensitive data',
+          h('p', {}, 'Kairro found:'),
+          findingList(findings),
+          reasonList(reasons),
+          h('div', { class: 'actions' }, edit, anyway),
+        );
+        const done = (choice: WarnChoice) => {
+          close();
+          resolve(choice);
+        };
+        edit.addEventListener('click', () => done({ choice: 'edit' }));
+        anyway.addEventListener('click', () => {
+          const reason = h('textarea', {
+            maxlength: String(MAX_JUSTIFICATION_CHARS),
+            rows: '2',
+            placeholder: 'Why does this need to be sent?',
+          }) as HTMLTextAreaElement;
+          const confirm = h('button', { class: 'danger', 'data-action': 'confirm', disabled: '' }, 'Send');
+          const back = h('button', { 'data-action': 'edit' }, 'Edit');
+          reason.addEventListener('input', () => {
+            confirm.toggleAttribute('disabled', reason.value.trim() === '');
+          });
+          back.addEventListener('click', () => done({ choice: 'edit' }));
+          confirm.addEventListener('click', () => {
+            const justification = reason.value.trim().slice(0, MAX_JUSTIFICATION_CHARS);
+            if (justification) done({ choice: 'send', justification });
+          });
+          box
+            .querySelector('.actions')
+            ?.replaceWith(
+              h('label', {}, 'Justification (kept with this decision)', reason),
+              h('div', { class: 'actions' }, back, confirm),
+            );
+          reason.focus();
+        });
+        edit.focus();
+      });
+    },
+    block(findings, reasons) {
+      notice(
+        'block',
+        'Prompt blocked',
+        h('p', {}, "Your organization's policy does not allow sending this prompt. Nothing was sent."),
+        reasonList(reasons),
+        ...(findings.length > 0 ? [findingList(findings)] : []),
+      );
+    },
+    held(reason) {
+      notice(
+        'held',
+        'Prompt held',
+        h('p', {}, 'Kairro could not check this prompt, and your organization holds unchecked prompts.'),
+        h('p', { class: 'why' }, reason),
+      );
+    },
+    banner(title, text) {
+      const r = shadow();
+      r.querySelector('.banner')?.remove();
+      const dismiss = h('button', { 'aria-label': 'Dismiss', 'data-action': 'dismiss' }, '×');
+      const bar = h('div', { class: 'banner', role: 'status' }, h('b', {}, title), ` ${text}`, dismiss);
+      dismiss.addEventListener('click', () => bar.remove());
+      r.append(bar);
+    },
+    overlay(title, text) {
+      modal('block overlay', title, h('p', {}, text));
+    },
+  };
+}
