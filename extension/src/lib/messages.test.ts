@@ -7,6 +7,9 @@ const protectedStatus: Status = { state: 'protected', message: 'Protected.' };
 const handlers: Handlers = {
   status: async () => protectedStatus,
   refresh: async () => ({ state: 'degraded', message: 'Backend down.' }),
+  classify: async () => ({ kind: 'other' }),
+  evaluate: async () => ({ kind: 'unavailable', failMode: 'closed', reason: 'Not configured.' }),
+  decisions: async () => [],
 };
 
 beforeEach(() => fakeBrowser.reset());
