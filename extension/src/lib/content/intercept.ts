@@ -78,7 +78,8 @@ export function intercept(deps: InterceptDeps): () => void {
   /** Lets React & co. re-render (enable the send button) after a write before we click. */
   const nextTask = () => new Promise<void>((resolve) => win.setTimeout(resolve, 0));
 
-  async function send(e: Event, composer: HTMLElement): Promise<void> {
+  /** `button`: the send button the user clicked, if that is how the prompt was sent. */
+  async function send(e: Event, composer: HTMLElement, button?: HTMLElement): Promise<void> {
     const text = adapter.read(composer);
     if (pass !== null && text === pass) {
       pass = null;
@@ -95,7 +96,7 @@ export function intercept(deps: InterceptDeps): () => void {
     }
     pass = adapter.read(composer);
     try {
-      adapter.submit(composer);
+      adapter.submit(composer, button?.isConnected ? button : null);
     } finally {
       pass = null;
     }
@@ -177,9 +178,9 @@ export function intercept(deps: InterceptDeps): () => void {
     if (composer) void send(e, composer);
   };
   const onClick = (e: MouseEvent) => {
-    if (replaying || !adapter.sendButtonOf(e.target)) return;
-    const composer = adapter.composer();
-    if (composer) void send(e, composer);
+    const button = replaying ? null : adapter.sendButtonOf(e.target);
+    const composer = button && adapter.composer();
+    if (button && composer) void send(e, composer, button);
   };
   const onPaste = (e: ClipboardEvent) => {
     if (replaying) return;

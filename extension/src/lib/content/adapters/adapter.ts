@@ -16,8 +16,8 @@ export interface Adapter {
   read(composer: HTMLElement): string;
   write(composer: HTMLElement, text: string): void;
   insert(composer: HTMLElement, text: string): void;
-  /** Sends what the composer holds, the way the user would: the send button, else Enter. */
-  submit(composer: HTMLElement): void;
+  /** Sends what the composer holds, the way the user would: `button` (the one clicked), else Enter. */
+  submit(composer: HTMLElement, button?: HTMLElement | null): void;
 }
 
 const MAX_MODEL_CHARS = 80;
@@ -59,8 +59,8 @@ export function createAdapter(spec: SiteSpec, doc: Document): Adapter {
     read: readPrompt,
     write: writePrompt,
     insert: insertPrompt,
-    submit: (composer) => {
-      const button = adapter.sendButton();
+    submit: (composer, clicked) => {
+      const button = clicked ?? (spec.submitBy === 'enter' ? null : adapter.sendButton());
       if (button && !isDisabled(button)) {
         button.click();
         return;

@@ -62,16 +62,30 @@ describe.each(SITES)('$id adapter', ({ host, id, editable, model }) => {
     expect(adapter.model()).toBe(model);
   });
 
-  it('submits by clicking the send button', () => {
-    const { adapter } = setup();
+  it('submits the way the spec says: the send button, or Enter', () => {
+    const { adapter, spec } = setup();
     const onClick = vi.fn();
+    const onEnter = vi.fn();
     adapter.sendButton()!.addEventListener('click', onClick);
+    adapter.composer()!.addEventListener('keydown', onEnter);
     adapter.submit(adapter.composer()!);
-    expect(onClick).toHaveBeenCalledOnce();
+    expect([onClick.mock.calls.length, onEnter.mock.calls.length]).toEqual(
+      spec.submitBy === 'enter' ? [0, 1] : [1, 0],
+    );
+    // A held click replays on the very button that was clicked.
+    adapter.submit(adapter.composer()!, adapter.sendButton());
+    expect(onClick).toHaveBeenCalledTimes(spec.submitBy === 'enter' ? 1 : 2);
   });
 });
 
 describe('createAdapter', () => {
+  it("tells DeepSeek's send icon from its DeepThink toggle", () => {
+    const { doc } = dom(fixture('deepseek'));
+    const adapter = createAdapter(specForHost('chat.deepseek.com'), doc);
+    expect(adapter.sendButtonOf(doc.querySelector('.ds-button span'))).toBeNull();
+    expect(adapter.sendButton()?.className).toBe('_7436101');
+  });
+
   it('submits with Enter on the composer when the send button is disabled', () => {
     const { doc } = dom('<main><textarea>hi</textarea><button type="submit" disabled>Send</button></main>');
     const adapter = createAdapter(specForHost('example.com'), doc);

@@ -16,4 +16,11 @@ export interface SiteSpec {
   reply: string[];
   /** Where the page names the selected model, when it does. */
   model: string[];
+  /**
+   * How a held send is re-triggered when the user pressed Enter: `button` clicks the first send
+   * button (the default); `enter` replays Enter on the composer, for sites whose send button has
+   * no selector that tells it from other icon buttons. A held click always replays on the button
+   * the user clicked.
+   */
+  submitBy?: 'button' | 'enter';
 }
