@@ -33,7 +33,8 @@ export const re2Compiler: PatternCompiler = (pattern, caseInsensitive) => {
       // `find`, which also tracks where a match starts. Only a match pays for the positions.
       if (regex.test(text)) {
         const m = regex.matcher(text);
-        while (ranges.length < MAX_PATTERN_MATCHES && m.find()) ranges.push({ start: m.start(), end: m.end() });
+        while (ranges.length < MAX_PATTERN_MATCHES && m.find())
+          ranges.push({ start: m.start(), end: m.end() });
       }
       lastText = text;
       lastRanges = ranges;
