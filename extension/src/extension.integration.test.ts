@@ -1,7 +1,7 @@
 /**
  * Builds the Chrome extension, loads it unpacked into headless Chromium and checks the slice that
- * works today: options page → background registration against a local backend → status in the
- * options page and popup. Needs Debian's `chromium` (CHROMIUM_PATH overrides the path).
+ * works end to end today: options page → background registration against a local stand-in backend →
+ * the tool lists fetched → status in the options page and popup. Needs Debian's `chromium` (CHROMIUM_PATH overrides the path).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,28 +11,19 @@ import { promisify } from 'node:util';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/helpers/browser.ts';
-import { startServer, type TestServer } from './testing/http-server.ts';
+import { startIngest, type FakeIngest } from './testing/fake-ingest.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const built = join(root, '.output', 'chrome-mv3');
 
-let server: TestServer;
+let server: FakeIngest;
 let context: BrowserContext;
 let profile: string;
 let extensionId: string;
 
 beforeAll(async () => {
   await promisify(execFile)(join(root, '..', 'node_modules', '.bin', 'wxt'), ['build'], { cwd: root });
-  server = await startServer(() => ({
-    status: 200,
-    json: {
-      token: 'token-1',
-      expiresAt: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
-      orgId: 'org-1',
-      endpointId: 'ep-1',
-      license: { status: 'ACTIVE', expiresAt: '2099-01-01T00:00:00.000Z' },
-    },
-  }));
+  server = await startIngest();
   profile = await mkdtemp(join(tmpdir(), 'kairro-extension-'));
   context = await chromium.launchPersistentContext(profile, {
     headless: true,
@@ -65,8 +56,8 @@ describe('built Chrome extension', () => {
     await options.click('button[type=submit]');
     await expect.poll(() => options.textContent('#status-label'), { timeout: 10_000 }).toBe('Protected');
 
-    expect(server.received).toHaveLength(1);
-    expect(server.received[0]).toMatchObject({
+    expect(server.requests('register')).toHaveLength(1);
+    expect(server.requests('register')[0]).toMatchObject({
       method: 'POST',
       path: '/v1/extension/register',
       body: {
@@ -76,6 +67,10 @@ describe('built Chrome extension', () => {
         userAgent: expect.stringContaining('Chrome'),
       },
     });
+
+    // Then the org's AI tool lists, with the new token, for the content scripts' classify.
+    await expect.poll(() => server.requests('policy').length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(server.requests('policy')[0]?.headers.authorization).toBe('Bearer token-1');
 
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
