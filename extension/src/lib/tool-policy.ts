@@ -2,6 +2,7 @@
  * The org's AI tool lists (`GET /v1/extension/policy`), cached in storage and revalidated with the
  * ETag, and the page classification the content scripts ask for. Used by the background worker.
  */
+import { matchesUrlPattern } from '@kairro/core/tools';
 import type { Action, PageClass, Severity } from './messages.ts';
 import { fetchFailure, isRecord, parseError, readJson } from './register.ts';
 import { readSession, type Registrar } from './registration.ts';
@@ -159,87 +160,6 @@ export function classifyUrl(url: string, policy: ExtensionPolicy): PageClass {
     return { kind: 'unapproved', toolId: id, name, action, severity };
   }
   return { kind: 'other' };
-}
-
-/*
- * The URL pattern matcher is a port of `matchesUrlPattern` in core/src/policy/tools.ts and
- * `globMatch` in core/src/policy/glob.ts: importing @kairro/core pulled about 33 kB of detector code
- * into the worker that tree-shaking could not drop. Keep the two in step; tool-policy.test.ts
- * mirrors core's test table.
- */
-
-const PATTERN_SHAPE = /^([^:/]*):\/\/([^/]*)(\/.*)?$/;
-const PATTERN_HOST = /^[a-z0-9.-]+$/;
-const DEFAULT_PORT: Record<string, string> = { 'http:': '80', 'https:': '443' };
-
-interface UrlPattern {
-  scheme: '*' | 'http' | 'https';
-  /** Lower-case host without the `*.` prefix; '' for any host. */
-  host: string;
-  subdomains: boolean;
-  /** null or '*' = any port. */
-  port: string | null;
-  path: string;
-}
-
-function parsePattern(pattern: string): UrlPattern | null {
-  const m = PATTERN_SHAPE.exec(pattern.trim());
-  if (!m) return null;
-  const [, scheme = '', hostPort = '', path] = m;
-  if ((scheme !== '*' && scheme !== 'http' && scheme !== 'https') || path === undefined) return null;
-  let hostPart = hostPort.toLowerCase();
-  let port: string | null = null;
-  const colon = hostPart.lastIndexOf(':');
-  if (colon !== -1) {
-    port = hostPart.slice(colon + 1);
-    hostPart = hostPart.slice(0, colon);
-    if (port !== '*' && !/^\d{1,5}$/.test(port)) return null;
-  }
-  if (hostPart === '*') return { scheme, host: '', subdomains: true, port, path };
-  const subdomains = hostPart.startsWith('*.');
-  const host = subdomains ? hostPart.slice(2) : hostPart;
-  if (host === '' || !PATTERN_HOST.test(host) || host.startsWith('.') || host.endsWith('.')) return null;
-  return { scheme, host, subdomains, port, path };
-}
-
-/**
- * Chrome match-pattern semantics: scheme `*` means http or https; host `*` any host, `*.x.com`
- * x.com and its subdomains; path (with the query string) globbed with `*`. An invalid pattern
- * matches nothing.
- */
-export function matchesUrlPattern(pattern: string, url: URL): boolean {
-  const p = parsePattern(pattern);
-  if (p === null) return false;
-  const scheme = url.protocol.slice(0, -1);
-  if (p.scheme === '*' ? scheme !== 'http' && scheme !== 'https' : scheme !== p.scheme) return false;
-  const host = url.hostname.endsWith('.') ? url.hostname.slice(0, -1) : url.hostname;
-  if (p.host !== '' && host !== p.host && !(p.subdomains && host.endsWith(`.${p.host}`))) return false;
-  if (p.port !== null && p.port !== '*' && (url.port || DEFAULT_PORT[url.protocol]) !== p.port) return false;
-  return globMatch(p.path, url.pathname + url.search);
-}
-
-/** `*` matches any run of characters; one backtrack point, so never exponential on admin globs. */
-function globMatch(pattern: string, text: string): boolean {
-  let p = 0;
-  let t = 0;
-  let star = -1;
-  let resume = 0;
-  while (t < text.length) {
-    if (p < pattern.length && pattern[p] !== '*' && pattern[p] === text[t]) {
-      p++;
-      t++;
-    } else if (p < pattern.length && pattern[p] === '*') {
-      star = p++;
-      resume = t;
-    } else if (star !== -1) {
-      p = star + 1;
-      t = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.length && pattern[p] === '*') p++;
-  return p === pattern.length;
 }
 
 export type RefreshOutcome = 'fetched' | 'not-modified' | 'fresh' | 'no-session' | 'refused' | 'failed';
