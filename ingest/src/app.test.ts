@@ -1,61 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { Sql } from '@kairro/postgres';
-import type { RecordStream, StreamRecord } from '@kairro/stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildIngestApp } from './app.ts';
-import type { IngestDeps } from './deps.ts';
-import { compileOrgConfig, type IngestOrgConfig } from './org-config.ts';
-import { orgConfig, policy, tool } from './test-fixtures/org.ts';
-import { createTokenService } from './tokens.ts';
-
-const tools = [
-  tool({ id: 'claude', urlPatterns: ['https://claude.ai/*'] }),
-  tool({ id: 'corp', urlPatterns: ['https://corp.example/*'], applyPolicies: false }),
-  tool({ id: 'shadow', status: 'UNAPPROVED', urlPatterns: ['https://shadow.example/*'], action: 'WARN' }),
-];
-const policies = [
-  policy('Mask emails', [{ kind: 'DLP', action: 'MASK', criteria: { detectors: ['EMAIL'] } }]),
-  policy('Pastes', [
-    { kind: 'OTHER', action: 'ALERT', severity: 'LOW', criteria: { inputTypes: ['paste'] } },
-  ]),
-];
-
-/** The ingest app on injected deps: a config map instead of Postgres, a stream that records. */
-function world() {
-  const configs = new Map<string, IngestOrgConfig>();
-  const setConfig = (over: Parameters<typeof orgConfig>[0] = {}) =>
-    configs.set('org-1', compileOrgConfig(orgConfig({ tools, policies, ...over })));
-  setConfig();
-  const published: Array<{ topic: string; records: Array<{ key: string; value: unknown }> }> = [];
-  const stream = {
-    kind: 'memory',
-    publish: async (topic: string, records: StreamRecord[]) =>
-      void published.push({
-        topic,
-        records: records.map((r) => ({ key: r.key, value: 'json' in r ? JSON.parse(r.json) : r.value })),
-      }),
-    ready: async () => true,
-  } as unknown as RecordStream;
-  const tokens = createTokenService('test-secret');
-  const deps: IngestDeps = {
-    sql: {} as Sql,
-    stream,
-    configs: { get: (id) => configs.get(id), refresh: async () => {}, close: async () => {} },
-    tokens,
-    now: () => new Date('2026-06-01T00:00:00Z'),
-    newEventId: () => '0190f1e0-0000-7000-8000-000000000001',
-  };
-  const token = (claims: Partial<{ orgId: string; licenseId: string }> = {}) =>
-    tokens
-      .issue({ orgId: 'org-1', endpointId: 'ep-1', licenseId: 'lic-1', email: 'ana@acme.com', ...claims })
-      .then((t) => t.token);
-  return { deps, setConfig, published, token };
-}
+import { ingestWorld, tools } from './test-fixtures/app-world.ts';
 
 let app: FastifyInstance;
-let w: ReturnType<typeof world>;
+let w: ReturnType<typeof ingestWorld>;
 beforeEach(async () => {
-  w = world();
+  w = ingestWorld();
   app = await buildIngestApp(w.deps);
 });
 afterEach(() => app.close());

@@ -11,6 +11,8 @@ import { registerMetrics } from './metrics.ts';
 import { evaluateRoute } from './routes/evaluate.ts';
 import { policyRoute } from './routes/policy.ts';
 import { registerRoute } from './routes/register.ts';
+import { shadowEventRoute } from './routes/shadow-event.ts';
+import { warnOverrideRoute } from './routes/warn-override.ts';
 
 /** The extension-facing API. Decides inline from in-memory config; never queries ClickHouse. */
 export async function buildIngestApp(
@@ -25,7 +27,9 @@ export async function buildIngestApp(
   });
   await registerOpenApi(app, {
     title: 'Kairro ingest API',
-    description: 'Extension-facing API: register endpoints, fetch the tool policy, evaluate prompts inline.',
+    description:
+      'Extension-facing API: register endpoints, fetch the tool policy, evaluate prompts inline, ' +
+      'report AI tool sightings and WARN overrides.',
     version: '0.1.0',
   });
   installErrorHandler(app);
@@ -42,5 +46,7 @@ export async function buildIngestApp(
   registerRoute(app, deps);
   policyRoute(app, deps);
   evaluateRoute(app, deps, decider, metrics);
+  shadowEventRoute(app, deps, metrics);
+  warnOverrideRoute(app, deps, metrics);
   return app;
 }

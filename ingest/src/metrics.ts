@@ -14,11 +14,13 @@ export interface IngestMetrics {
   decided(action: string): void;
   /** An event that could not be kept (the stream is full): the decision still went out. */
   dropped(count: number): void;
+  /** Telemetry refused with 503 because the stream is full (the extension sends it again). */
+  refused(topic: string, count: number): void;
 }
 
 /**
  * `GET /metrics` in Prometheus text format: decisions by action, events dropped because the stream
- * was full, and the stream's backlog (records and bytes waiting, whether forwarding fails). One
+ * was full, telemetry refused for the same reason, and the stream's backlog (records and bytes waiting, whether forwarding fails). One
  * registry per app, so several apps in one process (tests) never share counters.
  */
 export function registerMetrics(
@@ -35,6 +37,12 @@ export function registerMetrics(
   const dropped = new Counter({
     name: 'kairro_ingest_events_dropped_total',
     help: 'Decision events not recorded because the local stream was at its size bound',
+    registers: [registry],
+  });
+  const refused = new Counter({
+    name: 'kairro_ingest_telemetry_refused_total',
+    help: 'Extension telemetry records refused with 503 because the local stream was full, by topic',
+    labelNames: ['topic'],
     registers: [registry],
   });
   if (backlog) {
@@ -79,5 +87,6 @@ export function registerMetrics(
       child.inc();
     },
     dropped: (count) => dropped.inc(count),
+    refused: (topic, count) => refused.labels({ topic }).inc(count),
   };
 }

@@ -105,3 +105,67 @@ export const ExtensionPolicyResponse = Type.Object({
   approvedTools: Type.Array(Type.Object({ ...Tool, applyPolicies: Type.Boolean() })),
   unapprovedTools: Type.Array(Type.Object({ ...Tool, action: Action, severity: Severity })),
 });
+
+/** Sightings per request; the extension batches what it saw since its last flush. */
+export const MAX_SIGHTINGS = 50;
+export const MAX_SIGHTING_URL_CHARS = 2048;
+export const MAX_SIGHTING_DETAIL_CHARS = 200;
+
+export const Sighting = Type.Object(
+  {
+    id: Type.String({
+      minLength: 1,
+      maxLength: 128,
+      pattern: '^[A-Za-z0-9._:-]+$',
+      description: 'Client-made id (a UUID): the same on every retry, so a sighting counts once.',
+    }),
+    url: Type.String({
+      minLength: 1,
+      maxLength: MAX_SIGHTING_URL_CHARS,
+      description: 'The page, http(s); query and fragment are dropped by the server too.',
+    }),
+    signal: Type.Union([Type.Literal('catalog'), Type.Literal('heuristic')], {
+      description: "catalog: the page matched the org's tool lists; heuristic: it looked like an AI tool.",
+    }),
+    appliedAction: Type.Union([Type.Literal('ALLOW'), Type.Literal('WARN'), Type.Literal('BLOCK')], {
+      description: 'What the extension did on the page.',
+    }),
+    occurredAt: Type.String({
+      format: 'date-time',
+      description: 'At most 7 days old; a future time is taken as now.',
+    }),
+    detail: Type.Optional(
+      Type.String({ maxLength: MAX_SIGHTING_DETAIL_CHARS, description: 'Stored DLP-redacted.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type Sighting = Static<typeof Sighting>;
+
+export const ShadowEventBody = Type.Object(
+  { events: Type.Array(Sighting, { minItems: 1, maxItems: MAX_SIGHTINGS }) },
+  { additionalProperties: false },
+);
+export type ShadowEventBody = Static<typeof ShadowEventBody>;
+
+export const ShadowEventResponse = Type.Object({
+  accepted: Type.Integer({ minimum: 0, description: 'Distinct sightings recorded (repeated ids once).' }),
+});
+
+export const MAX_JUSTIFICATION_CHARS = 1000;
+
+export const WarnOverrideBody = Type.Object(
+  {
+    eventId: Type.String({ format: 'uuid', description: 'The eventId evaluate answered with WARN.' }),
+    justification: Type.String({
+      minLength: 1,
+      maxLength: MAX_JUSTIFICATION_CHARS,
+      pattern: '\\S',
+      description: 'Why the employee sent anyway; stored DLP-redacted, cut to 500 characters.',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type WarnOverrideBody = Static<typeof WarnOverrideBody>;
+
+export const WarnOverrideResponse = Type.Object({ recorded: Type.Literal(true) });

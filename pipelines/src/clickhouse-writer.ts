@@ -11,6 +11,7 @@ export const TOPIC_TABLES: Readonly<Record<string, string>> = {
   [TOPICS.events]: 'events',
   [TOPICS.dlpMatches]: 'dlp_matches',
   [TOPICS.shadowAiEvents]: 'shadow_ai_events',
+  [TOPICS.warnOverrides]: 'warn_overrides',
   [DEAD_LETTER_TOPIC]: 'dead_letters',
 };
 
@@ -26,7 +27,26 @@ export interface WriterLogger {
 const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
   events: ['event_id'],
   dlp_matches: ['event_id', 'match_index'],
-  shadow_ai_events: ['event_id'],
+  // Ids the extension chose or names: keyed with the org, so one org's ids never hide another's.
+  shadow_ai_events: ['org_id', 'event_id'],
+  warn_overrides: ['org_id', 'event_id'],
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Tables whose row ids come from the extension (a sighting's client id, the event an override
+ * names) rather than from one publish: a retried HTTP request publishes the same id again at a new
+ * offset, which the redelivery check below would never look at, and the views would count it twice.
+ * So every batch of these tables is checked against the stored rows, and an id repeated inside the
+ * batch is kept once. Their traffic is small next to `events`, so the lookup per batch is cheap.
+ * The value is how far before the batch's oldest row the lookup reaches: a retry may carry a later
+ * `occurred_at` than the row stored first (ingest stamps an override, and clamps a sighting dated in
+ * the future, when it arrives), and ingest refuses sightings older than 7 days.
+ */
+const CLIENT_KEYED_LOOKBACK_MS: Readonly<Record<string, number>> = {
+  shadow_ai_events: 8 * DAY_MS,
+  warn_overrides: 8 * DAY_MS,
 };
 
 /**
@@ -72,6 +92,7 @@ export async function startClickHouseWriter(deps: {
     if (!keys) return new Set();
     const rows = records.map((r) => r.value as Record<string, unknown>);
     const times = rows.map((r) => Date.parse(String(r['occurred_at']))).filter((t) => !Number.isNaN(t));
+    const lookback = CLIENT_KEYED_LOOKBACK_MS[table] ?? 0;
     let stored: Array<Record<string, string>>;
     try {
       const result = await deps.clickhouse.query({
@@ -81,7 +102,9 @@ export async function startClickHouseWriter(deps: {
         query_params: {
           orgs: [...new Set(rows.map((r) => String(r['org_id'])))],
           ids: [...new Set(rows.map((r) => String(r['event_id'])))],
-          ...(times.length ? { from: chTime(Math.min(...times)), to: chTime(Math.max(...times)) } : {}),
+          ...(times.length
+            ? { from: chTime(Math.min(...times) - lookback), to: chTime(Math.max(...times)) }
+            : {}),
         },
         format: 'JSONEachRow',
       });
@@ -100,6 +123,17 @@ export async function startClickHouseWriter(deps: {
     const row = record.value as Record<string, unknown>;
     return (ROW_KEYS[table] ?? []).map((k) => String(row[k])).join('\u0000');
   };
+
+  /** The records in order, each id once (the first record that carries it). */
+  function firstOfEachKey(table: string, records: readonly ConsumedRecord[]): ConsumedRecord[] {
+    const seen = new Set<string>();
+    return records.filter((r) => {
+      const key = keyOf(table, r);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
 
   async function insert(table: string, records: readonly ConsumedRecord[]): Promise<void> {
     await insertJsonRows(deps.clickhouse, table, records.map(rowText));
@@ -163,20 +197,23 @@ export async function startClickHouseWriter(deps: {
       const repeat = mayBeRedelivery(records);
       // Until this batch is handled, a retry of it is a possible repeat.
       handled.delete(key);
-      let fresh = rows;
+      const clientKeyed = table in CLIENT_KEYED_LOOKBACK_MS;
+      let fresh = clientKeyed ? firstOfEachKey(table, rows) : rows;
       let storedBefore: ConsumedRecord[] = [];
-      if (repeat && rows.length > 0 && ROW_KEYS[table]) {
-        const stored = await alreadyStored(table, rows);
-        fresh = rows.filter((r) => !stored.has(keyOf(table, r)));
-        storedBefore = rows.filter((r) => stored.has(keyOf(table, r)));
+      if ((repeat || clientKeyed) && fresh.length > 0 && ROW_KEYS[table]) {
+        const stored = await alreadyStored(table, fresh);
+        storedBefore = fresh.filter((r) => stored.has(keyOf(table, r)));
+        fresh = fresh.filter((r) => !stored.has(keyOf(table, r)));
       }
       if (fresh.length > 0) rejected.push(...(await insertOrIsolate(table, fresh)));
-      // Rows a crashed writer stored may have missed the views: recount what they feed.
-      await repairAggregates(
-        deps.clickhouse,
-        table,
-        storedBefore.map((r) => r.value as Record<string, unknown>),
-      );
+      // Rows a crashed writer stored may have missed the views: recount what they feed. A client's
+      // retry found stored is no sign of a crash, so only a possible stream redelivery repairs.
+      if (repeat)
+        await repairAggregates(
+          deps.clickhouse,
+          table,
+          storedBefore.map((r) => r.value as Record<string, unknown>),
+        );
       if (first.topic === DEAD_LETTER_TOPIC) {
         // A dead letter is plain strings by construction; one ClickHouse refuses is logged, not looped.
         for (const [record, reason] of rejected)

@@ -91,6 +91,25 @@ export interface ShadowAiEventRecord {
   retention_days: number;
 }
 
+/**
+ * An employee chose "Send anyway" on a WARN decision. Topic `kairro.warn-overrides`, key `org_id`;
+ * table `warn_overrides`, one row per overridden event. Ingest cannot see ClickHouse, so `event_id`
+ * is whatever the endpoint sent: it can only name (or invent) events of its own org.
+ */
+export interface WarnOverrideRecord {
+  /** The WARN decision's event id, as evaluate answered it. */
+  event_id: string;
+  org_id: string;
+  /** When the override reached ingest (ISO-8601 UTC with milliseconds). */
+  occurred_at: string;
+  endpoint_id: string;
+  user_email: string;
+  team: string;
+  /** The employee's reason, redacted with the org's DLP and truncated to 500 characters. */
+  justification: string;
+  retention_days: number;
+}
+
 /** Retention when an org never set one (days). */
 export const DEFAULT_RETENTION_DAYS = 400;
 
@@ -98,6 +117,7 @@ export const TOPICS = {
   events: 'kairro.events',
   dlpMatches: 'kairro.dlp-matches',
   shadowAiEvents: 'kairro.shadow-ai-events',
+  warnOverrides: 'kairro.warn-overrides',
   /** Records the ClickHouse writer could not write, with the reason (see pipelines). */
   deadLetters: 'kairro.dead-letters',
 } as const;

@@ -1,0 +1,105 @@
+import {
+  DEFAULT_RETENTION_DAYS,
+  resolveTool,
+  type Action,
+  type RiskLevel,
+  type ShadowAiEventRecord,
+  type ShadowAiSource,
+} from '@kairro/core';
+import type { IngestOrgConfig } from './org-config.ts';
+import type { Sighting } from './schemas.ts';
+import { sightingEventId } from './sighting-ids.ts';
+import type { EndpointClaims } from './tokens.ts';
+import { storableUserText } from './user-text.ts';
+
+/** Sightings older than this are refused: the extension flushes within minutes, retries within days. */
+export const MAX_SIGHTING_AGE_MS = 7 * 24 * 3600 * 1000;
+/** Stored detail: the client's ≤ 200 characters plus the applied-action note, redacted. */
+const MAX_STORED_DETAIL = 256;
+
+export type SightingsOutcome = { ok: true; records: ShadowAiEventRecord[] } | { ok: false; invalid: string };
+
+/**
+ * Turns the extension's sightings into shadow-AI records, classified by the org's own tool lists
+ * (those `GET /v1/extension/policy` serves), never by what the client claims:
+ * - a tool of the org: its id; unapproved → its configured action and severity, approved → ALLOW;
+ * - no tool of the org: the host is the tool, the action is what the extension applied, severity
+ *   NONE (the org never rated it), source `heuristic` when the extension guessed, else `extension`.
+ * When the extension applied something else than the org's action (its policy was stale), the
+ * stored detail starts with `[applied X]`, so the record keeps both. Category is '' (tools carry
+ * none yet). A repeated id in one request is recorded once. All or nothing: one invalid sighting
+ * refuses the request, naming the field.
+ */
+export function buildShadowEvents(
+  sightings: readonly Sighting[],
+  ctx: { claims: EndpointClaims; config: IngestOrgConfig; now: Date },
+): SightingsOutcome {
+  const { claims, config } = ctx;
+  const now = ctx.now.getTime();
+  const team = config.teams.get(claims.email.toLowerCase()) ?? '';
+  const retentionDays = config.retentionDays || DEFAULT_RETENTION_DAYS;
+  const records: ShadowAiEventRecord[] = [];
+  const seen = new Set<string>();
+  for (const [i, sighting] of sightings.entries()) {
+    const url = pageUrl(sighting.url);
+    if (!url) return invalid(`events[${i}].url must be an absolute http(s) URL, got ${quote(sighting.url)}`);
+    const sentAt = Date.parse(sighting.occurredAt);
+    if (Number.isNaN(sentAt) || sentAt < now - MAX_SIGHTING_AGE_MS)
+      return invalid(
+        `events[${i}].occurredAt must be an ISO-8601 time within the last 7 days, got ` +
+          `${quote(sighting.occurredAt)}; drop sightings that old instead of retrying them.`,
+      );
+    if (seen.has(sighting.id)) continue;
+    seen.add(sighting.id);
+    const host = url.hostname.toLowerCase().replace(/\.$/, '');
+    const tool = resolveTool(url, config.tools);
+    const action: Action = tool
+      ? tool.status === 'APPROVED'
+        ? 'ALLOW'
+        : tool.action
+      : sighting.appliedAction;
+    const severity: RiskLevel = tool?.status === 'UNAPPROVED' ? tool.severity : 'NONE';
+    const source: ShadowAiSource = !tool && sighting.signal === 'heuristic' ? 'heuristic' : 'extension';
+    const note = sighting.appliedAction === action ? '' : `[applied ${sighting.appliedAction}] `;
+    records.push({
+      event_id: sightingEventId(
+        { orgId: claims.orgId, endpointId: claims.endpointId, clientId: sighting.id },
+        sentAt,
+      ),
+      org_id: claims.orgId,
+      // A clock ahead of ours is taken as now: no sighting lands in the future.
+      occurred_at: new Date(Math.min(sentAt, now)).toISOString(),
+      endpoint_id: claims.endpointId,
+      user_email: claims.email,
+      team,
+      tool: tool?.id ?? host,
+      url_host: host,
+      category: '',
+      action,
+      severity,
+      source,
+      detail: storableUserText(note + (sighting.detail ?? ''), config.scan, MAX_STORED_DETAIL),
+      retention_days: retentionDays,
+    });
+  }
+  return { ok: true, records };
+}
+
+/** The page as an http(s) URL with its query and fragment dropped (they may hold anything). */
+function pageUrl(raw: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  url.search = '';
+  url.hash = '';
+  url.username = '';
+  url.password = '';
+  return url;
+}
+
+const invalid = (message: string): SightingsOutcome => ({ ok: false, invalid: message });
+const quote = (s: string): string => JSON.stringify(s.slice(0, 100));
