@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { connectClickHouse, migrateClickHouse, type ClickHouse } from '@kairro/clickhouse';
-import type { DlpMatchRecord, EventRecord } from '@kairro/core';
+import type { DlpMatchRecord, EventRecord, ShadowAiEventRecord, WarnOverrideRecord } from '@kairro/core';
 
 export function event(id: string, orgId = 'org-a'): EventRecord {
   return {
@@ -44,6 +44,46 @@ export function match(id: string, orgId = 'org-a'): DlpMatchRecord {
     start: 3,
     end: 22,
     snippet: 'my [CREDIT_CARD] ok',
+  };
+}
+
+export function sighting(
+  id: string,
+  orgId = 'org-a',
+  occurredAt = '2026-11-22T10:00:00.123Z',
+): ShadowAiEventRecord {
+  return {
+    event_id: id,
+    org_id: orgId,
+    occurred_at: occurredAt,
+    endpoint_id: 'ep',
+    user_email: 'a@example.com',
+    team: '',
+    tool: 'poe',
+    url_host: 'poe.com',
+    category: '',
+    action: 'WARN',
+    severity: 'MEDIUM',
+    source: 'extension',
+    detail: '',
+    retention_days: 400,
+  };
+}
+
+export function warnOverride(
+  eventId: string,
+  orgId = 'org-a',
+  occurredAt = '2026-11-22T10:00:00.123Z',
+): WarnOverrideRecord {
+  return {
+    event_id: eventId,
+    org_id: orgId,
+    occurred_at: occurredAt,
+    endpoint_id: 'ep',
+    user_email: 'a@example.com',
+    team: '',
+    justification: 'client deadline',
+    retention_days: 400,
   };
 }
 
