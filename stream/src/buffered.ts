@@ -24,7 +24,8 @@ export interface BufferedStream extends RecordStream {
 /**
  * Publishing goes to a local disk stream (durable, fast, up while the target is down); a forwarder
  * drains it into the target (Kafka) in order, committing locally only after the target acknowledged,
- * so a crash or an outage means later delivery, never loss. Subscribing reads from the target.
+ * so a crash or an outage means later delivery, never loss (and possibly a second copy, marked as
+ * such: see `unsure`). Subscribing reads from the target.
  * Ingest uses this so its decisions never wait on a broker outage.
  */
 export async function createBufferedStream(opts: {
@@ -37,6 +38,13 @@ export async function createBufferedStream(opts: {
   let failing = false;
   let lastError: string | undefined;
   let forwarded = 0;
+  /**
+   * Topics whose next batch may already be in the target: the first batch after a start (the last
+   * process may have died between the target's acknowledgement and the local commit) and the retry
+   * of a failed publish (part of it may have been written: a batch spans partitions and brokers).
+   * Such batches are published marked `redelivered`, so the target's consumers check them.
+   */
+  const unsure = new Set(opts.topics);
   await buffer.subscribe({
     groupId: FORWARDER_GROUP,
     topics: opts.topics,
@@ -45,13 +53,17 @@ export async function createBufferedStream(opts: {
       if (!topic) return;
       try {
         // The buffer's JSON text as it is: parsing and serialising it again would cost ingest CPU.
+        const redelivered = unsure.has(topic) ? { redelivered: true } : {};
         await target.publish(
           topic,
           records.map((r) =>
-            r.json !== undefined ? { key: r.key, json: r.json } : { key: r.key, value: r.value },
+            r.json !== undefined
+              ? { key: r.key, json: r.json, ...redelivered }
+              : { key: r.key, value: r.value, ...redelivered },
           ),
         );
       } catch (error) {
+        unsure.add(topic);
         lastError = error instanceof Error ? error.message : String(error);
         if (!failing)
           opts.logger?.error('cannot forward buffered records; they stay on disk and are retried', {
@@ -61,6 +73,7 @@ export async function createBufferedStream(opts: {
         failing = true;
         throw error;
       }
+      unsure.delete(topic);
       if (failing) opts.logger?.warn('forwarding buffered records again', { topic });
       failing = false;
       lastError = undefined;

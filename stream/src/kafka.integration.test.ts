@@ -198,15 +198,15 @@ describe('createKafkaStream', () => {
     expect(values(after).map((v) => v.n)).toEqual([200]);
   });
 
-  it('hands on the JSON text as sent, parses the value when read, and the rest as undecodable', async () => {
+  it('hands on the JSON text as sent, parses the value when read, the rest as undecodable, and the redelivered mark', async () => {
     const s = await stream();
     const compact = JSON.stringify({ s: 'line one\nline two', u: 'é 组织 🙂 \u2028', n: 1.5 });
     const pretty = JSON.stringify({ a: [1, { b: null }] }, null, 2);
     await s.publish(decodeTopic, [
       { key: 'k', json: compact },
-      { key: 'k', json: pretty },
+      { key: 'k', json: pretty, redelivered: true },
       { key: 'k', json: 'not json {' },
-      { key: 'k', value: { n: 1 } },
+      { key: 'k', value: { n: 1 }, redelivered: true },
     ]);
     const got: ConsumedRecord[] = [];
     await s.subscribe({
@@ -219,6 +219,7 @@ describe('createKafkaStream', () => {
     expect(got.map((r) => r.json)).toEqual([compact, pretty, undefined, '{"n":1}']);
     expect(got.map((r) => r.undecodable)).toEqual([undefined, undefined, 'not json {', undefined]);
     expect(got.map((r) => r.value)).toEqual([JSON.parse(compact), JSON.parse(pretty), null, { n: 1 }]);
+    expect(got.map((r) => r.redelivered)).toEqual([undefined, true, undefined, true]);
     expect(got[0]!.value).toBe(got[0]!.value); // parsed once
     expect(warnings).toContain('stream record is not JSON');
   });

@@ -97,7 +97,11 @@ export async function createKafkaStream(opts: KafkaStreamOptions): Promise<Recor
       await producer.send({
         topic,
         acks: -1,
-        messages: records.map((r) => ({ key: r.key, value: 'json' in r ? r.json : stringify(r.value) })),
+        messages: records.map((r) => ({
+          key: r.key,
+          value: 'json' in r ? r.json : stringify(r.value),
+          ...(r.redelivered ? { headers: REDELIVERED_HEADERS } : {}),
+        })),
       });
     },
 
@@ -291,6 +295,10 @@ async function startConsumer(
   };
 }
 
+/** The header that marks a `StreamRecord.redelivered` record (its value does not matter). */
+const REDELIVERED_HEADER = 'kairro-redelivered';
+const REDELIVERED_HEADERS = { [REDELIVERED_HEADER]: '1' };
+
 function decode(batch: Batch, logger: StreamLogger): ConsumedRecord[] {
   return batch.messages.map((message) => {
     const base = {
@@ -298,6 +306,7 @@ function decode(batch: Batch, logger: StreamLogger): ConsumedRecord[] {
       partition: batch.partition,
       offset: message.offset,
       key: message.key?.toString('utf8') ?? '',
+      ...(message.headers?.[REDELIVERED_HEADER] === undefined ? {} : { redelivered: true }),
     };
     if (message.value === null) return { ...base, value: null };
     const text = message.value.toString('utf8');

@@ -8,13 +8,21 @@
  * it (the forwarder hands consumed records on without parsing and serialising them again). The text
  * must be JSON, as a stream's own `ConsumedRecord.json` is: local streams do not check it.
  */
-export type StreamRecord =
+export type StreamRecord = (
   | {
       /** Partitioning key; records with the same key keep their order. */
       key: string;
       value: unknown;
     }
-  | { key: string; json: string };
+  | { key: string; json: string }
+) & {
+  /**
+   * The publisher may have published this record before (it retries a publish that failed, or
+   * resends what it had not yet seen acknowledged before a restart): consumers that count must check
+   * it against what they already stored. Kafka carries it as a record header.
+   */
+  redelivered?: boolean;
+};
 
 export interface ConsumedRecord<T = unknown> {
   topic: string;
@@ -32,6 +40,8 @@ export interface ConsumedRecord<T = unknown> {
    * handler rather than skipped, so it can be dead-lettered with the reason.
    */
   undecodable?: string;
+  /** Published with `StreamRecord.redelivered`: it may be a copy of a record at an earlier offset. */
+  redelivered?: boolean;
 }
 
 /**
