@@ -3,32 +3,29 @@
  * works end to end today: options page → background registration against a local stand-in backend →
  * the tool lists fetched → status in the options page and popup. Needs Debian's `chromium` (CHROMIUM_PATH overrides the path).
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/helpers/browser.ts';
+import { buildExtension, type BuiltExtension } from './e2e/build.ts';
 import { startIngest, type FakeIngest } from './testing/fake-ingest.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const built = join(root, '.output', 'chrome-mv3');
-
+let built: BuiltExtension;
 let server: FakeIngest;
 let context: BrowserContext;
 let profile: string;
 let extensionId: string;
 
 beforeAll(async () => {
-  await promisify(execFile)(join(root, '..', 'node_modules', '.bin', 'wxt'), ['build'], { cwd: root });
+  built = await buildExtension();
   server = await startIngest();
   profile = await mkdtemp(join(tmpdir(), 'kairro-extension-'));
   context = await chromium.launchPersistentContext(profile, {
     headless: true,
     executablePath: CHROMIUM_PATH,
-    args: [`--disable-extensions-except=${built}`, `--load-extension=${built}`, ...CHROMIUM_ARGS],
+    args: [`--disable-extensions-except=${built.dir}`, `--load-extension=${built.dir}`, ...CHROMIUM_ARGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   extensionId = new URL(worker.url()).host;
@@ -37,10 +34,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await server?.close();
+  await built?.remove();
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 describe('built Chrome extension', () => {
+  it('has the id its fixed manifest key gives it, wherever the build is loaded from', () => {
+    expect(extensionId).toBe('pmmhpjafcdlhbgjmjfadejgiiofkiogb');
+    expect(built.id).toBe(extensionId);
+  });
+
   it('registers with the backend once the options are saved and shows the status', async () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);

@@ -1,0 +1,125 @@
+/**
+ * Chromium with the built extension loaded, and tabs on the imitation pages with what a test needs
+ * from them: wait until Kairro intercepts, type and send the way a user does, read what the page's
+ * own handlers received, and drive Kairro's dialogs.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../test/helpers/browser.ts';
+import type { BuiltExtension } from './build.ts';
+import { kairroUi, type KairroUi } from './kairro-ui.ts';
+import type { ToolPage } from './tool-pages.ts';
+import type { ToolServer } from './tool-server.ts';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  /** A chrome-extension:// page of Kairro's (`options.html`, `popup.html`). */
+  extensionPage(path: string): Promise<Page>;
+  open(page: ToolPage): Promise<ToolTab>;
+  close(): Promise<void>;
+}
+
+/** What the page's own handlers received (see `tool-pages.ts`). */
+export interface Received {
+  text: string;
+  via: 'click' | 'enter';
+}
+
+export interface ToolTab {
+  page: Page;
+  ui: KairroUi;
+  /** Resolves once Kairro's content script has classified the page and intercepts prompts. */
+  intercepting(): Promise<void>;
+  /** Replaces the composer's text, as typing would. */
+  type(text: string): Promise<void>;
+  send(how: 'enter' | 'click'): Promise<void>;
+  composerText(): Promise<string>;
+  received(): Promise<Received[]>;
+  /** The texts of the page's replies, as shown (after Kairro restored any placeholders). */
+  replies(): Promise<string[]>;
+}
+
+export async function launchWithExtension(
+  built: BuiltExtension,
+  tools: ToolServer,
+): Promise<ExtensionBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'kairro-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    headless: true,
+    executablePath: CHROMIUM_PATH,
+    args: [
+      `--disable-extensions-except=${built.dir}`,
+      `--load-extension=${built.dir}`,
+      ...CHROMIUM_ARGS,
+      ...tools.chromiumArgs,
+    ],
+  });
+  return {
+    context,
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${built.id}/${path}`);
+      return page;
+    },
+    async open(tool) {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await page.goto(tools.url(tool));
+      return toolTab(page, cdp, tool);
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+interface ExecutionContext {
+  id: number;
+  name: string;
+  auxData?: { type?: string; frameId?: string };
+}
+
+/** Kairro's content script listens on `window` in the capture phase once it intercepts. */
+async function kairroListens(cdp: CDPSession): Promise<boolean> {
+  const contexts: ExecutionContext[] = [];
+  const onContext = ({ context }: { context: ExecutionContext }) => contexts.push(context);
+  cdp.on('Runtime.executionContextCreated', onContext);
+  try {
+    // Enabling reports every existing context; the content script runs in the isolated world "Kairro".
+    await cdp.send('Runtime.enable');
+    const world = contexts.find((c) => c.name === 'Kairro' && c.auxData?.type === 'isolated');
+    if (!world) return false;
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window', contextId: world.id });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    return listeners.some((l) => l.type === 'keydown' && l.useCapture);
+  } finally {
+    cdp.off('Runtime.executionContextCreated', onContext);
+    await cdp.send('Runtime.disable');
+  }
+}
+
+function toolTab(page: Page, cdp: CDPSession, tool: ToolPage): ToolTab {
+  const composer = page.locator(tool.composer);
+  return {
+    page,
+    ui: kairroUi(page, cdp),
+    async intercepting() {
+      await expect.poll(() => kairroListens(cdp), { timeout: 10_000 }).toBe(true);
+    },
+    async type(text) {
+      await composer.fill(text);
+    },
+    async send(how) {
+      if (how === 'click') await page.locator(tool.send).click();
+      else await composer.press('Enter');
+    },
+    composerText: () =>
+      composer.evaluate((el) => ('value' in el ? String(el.value) : (el as HTMLElement).innerText).trim()),
+    received: () => page.evaluate(() => (window as unknown as { received: Received[] }).received),
+    replies: () => page.locator(`${tool.replies} .reply`).allTextContents(),
+  };
+}
