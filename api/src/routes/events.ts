@@ -4,6 +4,7 @@ import { Type, type Static } from 'typebox';
 import { eventDlpMatches } from '../analytics/dlp-matches.ts';
 import { listEvents, streamEvents } from '../analytics/events.ts';
 import { EXPORT_CONTENT_TYPES, exportFileName, formatEvents } from '../analytics/export-format.ts';
+import { eventWarnOverride } from '../analytics/warn-overrides.ts';
 import { ApiError } from '@kairro/http';
 import { currentUser } from '../auth/session.ts';
 import type { ApiDeps } from '../deps.ts';
@@ -95,7 +96,10 @@ export function eventRoutes(app: FastifyInstance, deps: ApiDeps): void {
     '/v1/admin/events/:eventId/dlp',
     {
       schema: {
-        summary: 'The DLP findings of one event (redacted snippets)',
+        summary: 'The DLP findings of one event (redacted snippets), and its WARN override if any',
+        description:
+          '`override` is set when the employee chose "Send anyway" on this WARN: their ' +
+          'justification (DLP-redacted, at most 500 characters), when, and who; else null.',
         tags: ['events'],
         security: [{ cookie: [] }],
         params: Type.Object({ eventId: Type.String({ format: 'uuid' }) }),
@@ -112,6 +116,14 @@ export function eventRoutes(app: FastifyInstance, deps: ApiDeps): void {
                 snippet: Type.String(),
               }),
             ),
+            override: Type.Union([
+              Type.Object({
+                justification: Type.String(),
+                occurredAt: Type.String({ format: 'date-time' }),
+                userEmail: Type.String(),
+              }),
+              Type.Null(),
+            ]),
           }),
           ...errors,
           404: { $ref: 'ErrorBody#' },
@@ -119,13 +131,14 @@ export function eventRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
     },
     async (req) => {
-      const matches = await eventDlpMatches(
-        deps.clickhouse.client,
-        currentUser(req).orgId,
-        req.params.eventId,
-      );
+      const { orgId } = currentUser(req);
+      const ch = deps.clickhouse.client;
+      const [matches, override] = await Promise.all([
+        eventDlpMatches(ch, orgId, req.params.eventId),
+        eventWarnOverride(ch, orgId, req.params.eventId),
+      ]);
       if (!matches) throw new ApiError('NOT_FOUND', `No event ${req.params.eventId} in your organisation.`);
-      return { matches };
+      return { matches, override };
     },
   );
 }

@@ -10,6 +10,7 @@ export const SQL_TABLE_CANDIDATES: readonly string[] = [
   'events',
   'dlp_matches',
   'shadow_ai_events',
+  'warn_overrides',
   'events_hourly',
   'event_counts_hourly',
   'user_events_daily',
