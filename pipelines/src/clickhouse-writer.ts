@@ -62,6 +62,8 @@ const CLIENT_KEYED_LOOKBACK_MS: Readonly<Record<string, number>> = {
  * already stored, and only new rows are inserted. The check is rare: a steady stream never needs it.
  * Rows it finds stored may have missed the views (a crash between ClickHouse committing the raw
  * part and the views' parts), so the aggregates they feed are then recounted (aggregate-repair.ts).
+ * A publisher's second copy of a record sits at a new offset; the publisher marks it (ingest's
+ * forwarder does, `StreamRecord.redelivered`), and a batch holding a marked record is checked too.
  *
  * A record that can never be written (not JSON, not a row, or refused by ClickHouse as malformed)
  * goes to the dead-letter topic with the reason, and the batch moves on: one poison record must not
@@ -197,10 +199,12 @@ export async function startClickHouseWriter(deps: {
       const repeat = mayBeRedelivery(records);
       // Until this batch is handled, a retry of it is a possible repeat.
       handled.delete(key);
-      const clientKeyed = table in CLIENT_KEYED_LOOKBACK_MS;
-      let fresh = clientKeyed ? firstOfEachKey(table, rows) : rows;
+      // A publisher's second copy of a record (ingest's forwarder after a restart or a failed send)
+      // is at a new offset, which the offset check above cannot tell; the publisher marks it.
+      const copies = table in CLIENT_KEYED_LOOKBACK_MS || records.some((r) => r.redelivered);
+      let fresh = copies ? firstOfEachKey(table, rows) : rows;
       let storedBefore: ConsumedRecord[] = [];
-      if ((repeat || clientKeyed) && fresh.length > 0 && ROW_KEYS[table]) {
+      if ((repeat || copies) && fresh.length > 0 && ROW_KEYS[table]) {
         const stored = await alreadyStored(table, fresh);
         storedBefore = fresh.filter((r) => stored.has(keyOf(table, r)));
         fresh = fresh.filter((r) => !stored.has(keyOf(table, r)));
