@@ -128,6 +128,11 @@ describe('Kafka path: nothing lost, nothing counted twice', () => {
 
       await broker.up();
       await expectExactlyOnce(acked);
+      // A batch the forwarder sent again (its send failed, part of it may have been written) was
+      // marked, checked and counted once by the aggregates too.
+      const users = await (await admin()).get('/v1/admin/analytics/breakdown?by=user&hours=2&limit=100');
+      const ann = users.body.rows.find((r: { key: string }) => r.key === 'ann@example.com');
+      expect(ann.events).toBe(acked.length);
       const after = await eventually(async () => {
         const s = (await status.get('/v1/status/stream')).body;
         return s.pendingRecords === 0 && s.forwarding === 'ok' && s;
