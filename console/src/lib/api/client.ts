@@ -9,13 +9,13 @@ import type {
   BreakdownBy,
   BreakdownSort,
   Detector,
-  DlpMatch,
   DlpOverview,
   DlpTrend,
   TrendBucket,
   DetectorInput,
   DlpSettings,
   TestResult,
+  EventDrillDown,
   EventsOverTime,
   EventsPage,
   EventsQuery,
@@ -135,9 +135,11 @@ export function listEvents(query: EventsQuery = {}, fetcher?: Fetch): Promise<Ev
   });
 }
 
-export async function eventDlpMatches(eventId: string, fetcher?: Fetch): Promise<DlpMatch[]> {
+/** An event's drill-down: its DLP findings and, when the employee sent a WARN anyway, why. */
+export async function eventDrillDown(eventId: string, fetcher?: Fetch): Promise<EventDrillDown> {
   const path = `/events/${encodeURIComponent(eventId)}/dlp`;
-  return (await request<{ matches: DlpMatch[] }>(path, { fetch: fetcher })).matches;
+  const body = await request<EventDrillDown>(path, { fetch: fetcher });
+  return { matches: body.matches, override: body.override ?? null };
 }
 
 export function dlpOverview(hours: number, fetcher?: Fetch): Promise<DlpOverview> {

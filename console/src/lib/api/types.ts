@@ -81,6 +81,19 @@ export interface DlpMatch {
   snippet: string;
 }
 
+/** "Send anyway" on a WARN: the employee's reason (DLP-redacted, ≤ 500 characters), when, who. */
+export interface WarnOverride {
+  justification: string;
+  occurredAt: string;
+  userEmail: string;
+}
+
+/** `GET /v1/admin/events/:id/dlp`: the event's findings and its WARN override, if any. */
+export interface EventDrillDown {
+  matches: DlpMatch[];
+  override: WarnOverride | null;
+}
+
 export interface TimeBucket {
   /** ISO 8601 start of the bucket. */
   start: string;
