@@ -10,7 +10,12 @@ const handlers: Handlers = {
   classify: async () => ({ kind: 'other' }),
   evaluate: async () => ({ kind: 'unavailable', failMode: 'closed', reason: 'Not configured.' }),
   decisions: async () => [],
+  'shadow-sighting': async () => ({ queued: true }),
+  'warn-override': async () => ({ queued: true }),
+  backlog: async () => ({ waiting: 0, dropped: 0 }),
 };
+
+const sighting = { url: 'https://poe.com/chat', signal: 'catalog', appliedAction: 'WARN', detail: 'Poe' };
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -27,6 +32,17 @@ describe('isRequest', () => {
     [{ type: 'classify', url: 'https://chatgpt.com/' }, true],
     [{ type: 'classify' }, false],
     [{ type: 'decisions' }, true],
+    [{ type: 'shadow-sighting', sighting }, true],
+    [{ type: 'shadow-sighting', sighting: { ...sighting, detail: undefined } }, true],
+    [{ type: 'shadow-sighting', sighting: { ...sighting, signal: 'guess' } }, false],
+    // MASK cannot apply on an unapproved tool's page: what was shown is WARN.
+    [{ type: 'shadow-sighting', sighting: { ...sighting, appliedAction: 'MASK' } }, false],
+    [{ type: 'shadow-sighting' }, false],
+    [{ type: 'warn-override', override: { eventId: 'evt-1', justification: 'customer asked' } }, true],
+    [{ type: 'warn-override', override: { eventId: 'evt-1', justification: '  ' } }, false],
+    [{ type: 'warn-override', override: { eventId: '', justification: 'x' } }, false],
+    [{ type: 'warn-override', override: { eventId: 'evt-1', justification: 'x'.repeat(1_001) } }, false],
+    [{ type: 'backlog' }, true],
     [{ type: 'unknown' }, false],
     [{}, false],
     ['status', false],

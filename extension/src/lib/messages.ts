@@ -61,12 +61,45 @@ export interface RecentDecision {
   detectors: string[];
 }
 
+/** How the page was recognised as an AI tool the org has not approved. */
+export type SightingSignal = 'catalog' | 'heuristic';
+
+/**
+ * A content script saw an unapproved AI tool (shadow AI). The background strips `url` to origin
+ * and path, adds an id and the time, and queues it for `POST /v1/extension/shadow-event`.
+ */
+export interface ShadowSighting {
+  url: string;
+  signal: SightingSignal;
+  /** What the page showed: MASK cannot apply on an unapproved tool and shows the WARN banner. */
+  appliedAction: 'ALLOW' | 'WARN' | 'BLOCK';
+  /** The tool's name, or which heuristics fired; truncated to 200 characters. */
+  detail?: string;
+}
+
+/** "Send anyway" on a WARN: the decision's event id and the user's reason. */
+export interface WarnOverride {
+  eventId: string;
+  justification: string;
+}
+
+/** What the telemetry queue still holds, for the popup. */
+export interface Backlog {
+  /** Records waiting to be sent. */
+  waiting: number;
+  /** Records dropped since install: the queue was full, or the backend refused them. */
+  dropped: number;
+}
+
 export type Request =
   | { type: 'status' }
   | { type: 'refresh' }
   | { type: 'classify'; url: string }
   | { type: 'evaluate'; check: PromptCheck }
-  | { type: 'decisions' };
+  | { type: 'decisions' }
+  | { type: 'shadow-sighting'; sighting: ShadowSighting }
+  | { type: 'warn-override'; override: WarnOverride }
+  | { type: 'backlog' };
 export type RequestType = Request['type'];
 
 /** What the background answers to each request type. */
@@ -81,6 +114,12 @@ export interface Responses {
   evaluate: Verdict;
   /** The last decisions of this browser profile, newest first. */
   decisions: RecentDecision[];
+  /** Queued for the backend; sent in batches, retried while it cannot be reached. */
+  'shadow-sighting': { queued: true };
+  /** Queued for `POST /v1/extension/warn-override`, retried like sightings. */
+  'warn-override': { queued: true };
+  /** The telemetry queue's size; no network call. */
+  backlog: Backlog;
 }
 
 export type ResponseTo<R extends Request> = Responses[R['type']];
@@ -98,6 +137,9 @@ const TYPES: ReadonlySet<string> = new Set<RequestType>([
   'classify',
   'evaluate',
   'decisions',
+  'shadow-sighting',
+  'warn-override',
+  'backlog',
 ]);
 
 const INPUT_TYPES: ReadonlySet<string> = new Set<InputType>(['typed', 'paste', 'file']);
@@ -113,6 +155,38 @@ function isPromptCheck(value: unknown): value is PromptCheck {
   );
 }
 
+const SIGNALS: ReadonlySet<string> = new Set<SightingSignal>(['catalog', 'heuristic']);
+const SHOWN_ACTIONS: ReadonlySet<string> = new Set<ShadowSighting['appliedAction']>([
+  'ALLOW',
+  'WARN',
+  'BLOCK',
+]);
+/** The backend's limit (`POST /v1/extension/warn-override`). */
+export const WARN_OVERRIDE_MAX_CHARS = 1_000;
+
+function isShadowSighting(value: unknown): value is ShadowSighting {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Record<string, unknown>;
+  return (
+    typeof s.url === 'string' &&
+    SIGNALS.has(s.signal as string) &&
+    SHOWN_ACTIONS.has(s.appliedAction as string) &&
+    (s.detail === undefined || typeof s.detail === 'string')
+  );
+}
+
+function isWarnOverride(value: unknown): value is WarnOverride {
+  if (typeof value !== 'object' || value === null) return false;
+  const o = value as Record<string, unknown>;
+  return (
+    typeof o.eventId === 'string' &&
+    o.eventId !== '' &&
+    typeof o.justification === 'string' &&
+    o.justification.trim() !== '' &&
+    o.justification.length <= WARN_OVERRIDE_MAX_CHARS
+  );
+}
+
 /** A known request with the fields its type needs: a page cannot make the worker act on junk. */
 export function isRequest(message: unknown): message is Request {
   if (typeof message !== 'object' || message === null) return false;
@@ -120,6 +194,8 @@ export function isRequest(message: unknown): message is Request {
   if (!TYPES.has(m.type as string)) return false;
   if (m.type === 'classify') return typeof m.url === 'string';
   if (m.type === 'evaluate') return isPromptCheck(m.check);
+  if (m.type === 'shadow-sighting') return isShadowSighting(m.sighting);
+  if (m.type === 'warn-override') return isWarnOverride(m.override);
   return true;
 }
 

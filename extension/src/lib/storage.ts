@@ -10,6 +10,7 @@ import {
 } from './config.ts';
 import type { RecentDecision } from './messages.ts';
 import { INITIAL_STATUS, type Status } from './status.ts';
+import type { TelemetryQueueState } from './telemetry-queue.ts';
 import type { CachedToolPolicy } from './tool-policy.ts';
 
 /** Options the user saved on the options page; managed storage (policy) overrides them. */
@@ -42,6 +43,11 @@ export const toolPolicy = storage.defineItem<CachedToolPolicy | null>('local:too
 /** The last decisions of this profile, newest first, capped by decisions-log.ts; never prompt text. */
 export const recentDecisions = storage.defineItem<RecentDecision[]>('local:recentDecisions', {
   fallback: [],
+});
+
+/** Sightings and WARN overrides not yet sent (telemetry-queue.ts); no prompt text, URLs cut to origin + path. */
+export const telemetryQueue = storage.defineItem<TelemetryQueueState>('local:telemetryQueue', {
+  fallback: { records: [], dropped: 0, failures: 0, retryAt: null },
 });
 
 export const LOCAL_CONFIG_ITEMS = { backendUrl, licenseKey, userEmail, failMode } as const;

@@ -156,6 +156,57 @@ describe('createToolPolicy', () => {
     expect(ingest.requests('policy')).toHaveLength(1);
   });
 
+  it('classifies from the built-in catalog while no lists could be fetched (backend down since install)', async () => {
+    ingest.on('register', () => ({ status: 503, raw: 'down' }));
+    await configure();
+    const tp = toolPolicy();
+    expect(await tp.classify('https://chatgpt.com/c/1')).toEqual({
+      kind: 'approved',
+      toolId: 'chatgpt',
+      name: 'ChatGPT',
+      applyPolicies: true,
+    });
+    expect(await tp.classify('https://poe.com/')).toMatchObject({
+      kind: 'unapproved',
+      toolId: 'poe',
+      action: 'WARN',
+    });
+    expect(await tp.classify('https://example.com/')).toEqual({ kind: 'other' });
+    // Not registered: no policy request could be made.
+    expect(ingest.requests('policy')).toHaveLength(0);
+    expect(await items.toolPolicy.getValue()).toBeNull();
+  });
+
+  it('uses the built-in catalog when the policy request fails, and asks again only after a pause', async () => {
+    await configure();
+    ingest.on('policy', () => ({ status: 503, raw: 'down' }));
+    const tp = toolPolicy();
+    expect(await tp.classify('https://claude.ai/new')).toMatchObject({ kind: 'approved', toolId: 'claude' });
+    expect(await tp.classify('https://claude.ai/new')).toMatchObject({ kind: 'approved', toolId: 'claude' });
+    expect(ingest.requests('policy')).toHaveLength(1);
+    now = new Date(now.getTime() + 31_000);
+    ingest.on('policy', undefined);
+    // The org's lists, once they can be fetched: Claude is not in them.
+    expect(await tp.classify('https://claude.ai/new')).toEqual({ kind: 'other' });
+    expect(ingest.requests('policy')).toHaveLength(2);
+  });
+
+  it("keeps using the org's last lists after a worker restart and a lost token while the backend is down", async () => {
+    await configure();
+    await toolPolicy().refresh();
+    await items.token.removeValue();
+    ingest.on('register', () => ({ status: 503, raw: 'down' }));
+    ingest.on('policy', () => ({ status: 503, raw: 'down' }));
+    // A new worker: only storage is left.
+    const restarted = toolPolicy();
+    // The org's own entry (WARN on all of huggingface.co), not the built-in HuggingChat one.
+    expect(await restarted.classify('https://huggingface.co/chat')).toMatchObject({
+      kind: 'unapproved',
+      toolId: 'huggingface',
+    });
+    expect(await restarted.classify('https://claude.ai/')).toEqual({ kind: 'other' });
+  });
+
   it('keeps the cached lists when the backend is down', async () => {
     await configure();
     const tp = toolPolicy();

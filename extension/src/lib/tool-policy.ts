@@ -3,6 +3,8 @@
  * ETag, and the page classification the content scripts ask for. Used by the background worker.
  */
 import { matchesUrlPattern } from '@kairro/core/tools';
+import { builtinToolPolicy } from './builtin-tools.ts';
+import { registrationKey, validateConfig } from './config.ts';
 import type { Action, PageClass, Severity } from './messages.ts';
 import { fetchFailure, isRecord, parseError, readJson } from './register.ts';
 import { readSession, type Registrar } from './registration.ts';
@@ -178,8 +180,22 @@ export interface ToolPolicy {
    * than `maxAgeMs` ago (default 0: always revalidate). Concurrent calls share one request.
    */
   refresh(opts?: { maxAgeMs?: number }): Promise<RefreshOutcome>;
-  /** From the cache; fetches first only when there is no cache for the current registration. */
+  /**
+   * From the lists last fetched for the current configuration (kept across worker restarts and a
+   * lost token); fetches first when there are none. While none could ever be fetched, from the
+   * built-in catalog, so the well-known tools are still intercepted and the fail mode applies.
+   * `other` when the extension is not configured: there is no org whose policy could apply.
+   */
   classify(url: string): Promise<PageClass>;
+}
+
+/** After a failed fetch, classifications use what they have for this long before fetching again. */
+const CLASSIFY_RETRY_MS = 30_000;
+
+/** `registrationKey` of the effective config, or null when it is not complete. */
+async function currentKey(): Promise<string | null> {
+  const validation = validateConfig((await items.readEffectiveConfig()).values);
+  return validation.ok ? registrationKey(validation.config) : null;
 }
 
 export function createToolPolicy(deps: ToolPolicyDeps): ToolPolicy {
@@ -227,18 +243,21 @@ export function createToolPolicy(deps: ToolPolicyDeps): ToolPolicy {
     return inFlight;
   };
 
+  /** When a classification's fetch last failed; every page load asking again would pile up requests. */
+  let failedAt = -Infinity;
+
   return {
     refresh,
     async classify(url) {
-      const issuedFor = await items.tokenIssuedFor.getValue();
+      const key = await currentKey();
+      if (key === null) return { kind: 'other' };
       let cached = await items.toolPolicy.getValue();
-      if (cached === null || cached.issuedFor !== issuedFor) {
-        await refresh();
+      if (cached?.issuedFor !== key && now().getTime() - failedAt >= CLASSIFY_RETRY_MS) {
+        const outcome = await refresh();
+        if (outcome === 'failed' || outcome === 'refused') failedAt = now().getTime();
         cached = await items.toolPolicy.getValue();
       }
-      // Without lists (never fetched, not registered) nothing is known about the page.
-      if (cached === null || cached.issuedFor !== issuedFor) return { kind: 'other' };
-      return classifyUrl(url, cached.policy);
+      return classifyUrl(url, cached?.issuedFor === key ? cached.policy : builtinToolPolicy());
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * A stand-in for ingest on a real local HTTP server: register issues tokens, policy serves the tool
- * lists with an ETag, evaluate answers ALLOW. Each route's answer can be replaced per test.
+ * lists with an ETag, evaluate answers ALLOW, shadow-event and warn-override check the body as
+ * ingest's contract has it and answer 202. Each route's answer can be replaced per test.
  */
 import { startServer, type Received, type Reply, type TestServer } from './http-server.ts';
 
@@ -36,7 +37,7 @@ export const ALLOW_RESPONSE = {
   dlp: { maxSeverity: null, totalMatches: 0, highOrAbove: 0, critical: 0, detectors: [], matches: [] },
 };
 
-export type Route = 'register' | 'policy' | 'evaluate';
+export type Route = 'register' | 'policy' | 'evaluate' | 'shadow-event' | 'warn-override';
 
 export interface FakeIngest {
   url: string;
@@ -54,7 +55,47 @@ const ROUTES: Record<string, Route> = {
   '/v1/extension/register': 'register',
   '/v1/extension/policy': 'policy',
   '/v1/extension/evaluate': 'evaluate',
+  '/v1/extension/shadow-event': 'shadow-event',
+  '/v1/extension/warn-override': 'warn-override',
 };
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Why a shadow-event body breaks the contract, or null when it is valid. */
+export function shadowEventProblem(body: unknown): string | null {
+  if (!isObject(body) || !Array.isArray(body.events)) return 'body must be { events: [...] }';
+  if (body.events.length < 1 || body.events.length > 50) return 'events must hold 1..50 items';
+  for (const e of body.events) {
+    if (!isObject(e)) return 'each event must be an object';
+    const keys = Object.keys(e).filter(
+      (k) => !['id', 'url', 'signal', 'appliedAction', 'occurredAt', 'detail'].includes(k),
+    );
+    if (keys.length > 0) return `unknown fields: ${keys.join(', ')}`;
+    if (typeof e.id !== 'string' || !/^[0-9a-f-]{36}$/.test(e.id)) return 'id must be a UUID';
+    if (typeof e.url !== 'string' || /[?#]/.test(e.url)) return 'url must be origin + path';
+    if (e.signal !== 'catalog' && e.signal !== 'heuristic') return 'signal must be catalog or heuristic';
+    if (!['ALLOW', 'WARN', 'BLOCK'].includes(e.appliedAction as string)) return 'bad appliedAction';
+    if (typeof e.occurredAt !== 'string' || Number.isNaN(Date.parse(e.occurredAt))) return 'bad occurredAt';
+    if (e.detail !== undefined && (typeof e.detail !== 'string' || e.detail.length > 200))
+      return 'bad detail';
+  }
+  return null;
+}
+
+export function warnOverrideProblem(body: unknown): string | null {
+  if (!isObject(body) || typeof body.eventId !== 'string' || body.eventId === '')
+    return 'eventId is required';
+  const { justification } = body;
+  if (typeof justification !== 'string' || justification.length < 1 || justification.length > 1000)
+    return 'justification must be 1..1000 characters';
+  return Object.keys(body).length === 2 ? null : 'only eventId and justification';
+}
+
+const invalid = (message: string): Reply => ({
+  status: 400,
+  json: { error: { code: 'VALIDATION', message } },
+});
 
 export async function startIngest(): Promise<FakeIngest> {
   let issued = 0;
@@ -88,6 +129,17 @@ export async function startIngest(): Promise<FakeIngest> {
       return { status: 200, json: POLICY, headers };
     },
     evaluate: (req) => (authorized(req) ? { status: 200, json: ALLOW_RESPONSE } : invalidToken),
+    'shadow-event': (req) => {
+      if (!authorized(req)) return invalidToken;
+      const problem = shadowEventProblem(req.body);
+      if (problem) return invalid(problem);
+      return { status: 202, json: { accepted: (req.body as { events: unknown[] }).events.length } };
+    },
+    'warn-override': (req) => {
+      if (!authorized(req)) return invalidToken;
+      const problem = warnOverrideProblem(req.body);
+      return problem ? invalid(problem) : { status: 202, json: { recorded: true } };
+    },
   };
 
   const server: TestServer = await startServer((req) => {

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { sendRequest, type RecentDecision, type Request } from '../../lib/messages.ts';
+import { sendRequest, type Backlog, type RecentDecision, type Request } from '../../lib/messages.ts';
 import { presentStatus, type Status } from '../../lib/status.ts';
-import { recentDecisions, status } from '../../lib/storage.ts';
+import { recentDecisions, status, telemetryQueue } from '../../lib/storage.ts';
+import { presentBacklog } from './backlog.ts';
 import { presentDecision } from './decisions.ts';
 
 const send = (msg: Request) => browser.runtime.sendMessage(msg);
@@ -36,6 +37,14 @@ function showDecisions(decisions: RecentDecision[]): void {
   document.querySelector<HTMLElement>('#no-decisions')!.hidden = decisions.length > 0;
 }
 
+/** Sightings and justifications not sent yet: a degraded backend is visible here too. */
+function showBacklog(backlog: Backlog): void {
+  const el = document.querySelector<HTMLElement>('#backlog')!;
+  const line = presentBacklog(backlog);
+  el.textContent = line ?? '';
+  el.hidden = line === null;
+}
+
 document.querySelector('#open-options')!.addEventListener('click', (event) => {
   event.preventDefault();
   void browser.runtime.openOptionsPage();
@@ -54,3 +63,5 @@ status.watch(showStatus);
 void sendRequest(send, { type: 'status' }).then(showStatus);
 recentDecisions.watch(showDecisions);
 void sendRequest(send, { type: 'decisions' }).then(showDecisions);
+telemetryQueue.watch((queue) => showBacklog({ waiting: queue.records.length, dropped: queue.dropped }));
+void sendRequest(send, { type: 'backlog' }).then(showBacklog);

@@ -86,7 +86,27 @@ describe('createUi', () => {
     t.ui.banner('Tool is not approved.', 'Use an approved tool.');
     t.ui.held('x');
     expect(t.doc.querySelectorAll('kairro-ui')).toHaveLength(1);
+    const host = t.doc.querySelector('kairro-ui')!;
+    expect(host.hasAttribute('data-kairro-banner')).toBe(true);
     t.click('dismiss');
     expect(t.root().querySelector('.banner')).toBeNull();
+    expect(host.hasAttribute('data-kairro-banner')).toBe(false);
+  });
+
+  it('clear removes the banner and the overlay, and leaves other dialogs alone', () => {
+    const t = setup();
+    t.ui.overlay('X is not approved', 'Use an approved tool.');
+    t.ui.banner('X is not approved.', 'Use an approved tool.');
+    const host = t.doc.querySelector('kairro-ui')!;
+    expect(host.hasAttribute('data-kairro-overlay')).toBe(true);
+    t.ui.clear();
+    expect(t.root().querySelector('.banner')).toBeNull();
+    expect(t.root().querySelector('.overlay')).toBeNull();
+    expect(host.hasAttribute('data-kairro-overlay')).toBe(false);
+    expect(host.hasAttribute('data-kairro-banner')).toBe(false);
+
+    t.ui.held('backend down');
+    t.ui.clear();
+    expect(t.root().querySelector('.held')).not.toBeNull();
   });
 });

@@ -12,7 +12,17 @@ export interface Ui extends DecisionUi {
   banner(title: string, text: string): void;
   /** A page-covering notice that cannot be dismissed. */
   overlay(title: string, text: string): void;
+  /** Removes the banner and the overlay (the page moved on to another URL); open dialogs stay. */
+  clear(): void;
 }
+
+/**
+ * Set on the `kairro-ui` host while the banner or the overlay shows, so tests in a real browser can
+ * see them through the closed shadow root. The page could see them too; it learns nothing it could
+ * not tell from the banner itself.
+ */
+export const BANNER_ATTR = 'data-kairro-banner';
+export const OVERLAY_ATTR = 'data-kairro-overlay';
 
 export interface UiOptions {
   /** `closed` in the extension; tests open it to click the buttons. */
@@ -147,11 +157,23 @@ export function createUi(doc: Document, options: UiOptions = {}): Ui {
       r.querySelector('.banner')?.remove();
       const dismiss = h('button', { 'aria-label': 'Dismiss', 'data-action': 'dismiss' }, '×');
       const bar = h('div', { class: 'banner', role: 'status' }, h('b', {}, title), ` ${text}`, dismiss);
-      dismiss.addEventListener('click', () => bar.remove());
+      dismiss.addEventListener('click', () => {
+        bar.remove();
+        r.host.removeAttribute(BANNER_ATTR);
+      });
       r.append(bar);
+      r.host.setAttribute(BANNER_ATTR, '');
     },
     overlay(title, text) {
       modal('block overlay', title, h('p', {}, text));
+      shadow().host.setAttribute(OVERLAY_ATTR, '');
+    },
+    clear() {
+      if (!root) return;
+      root.querySelector('.banner')?.remove();
+      root.querySelector('.overlay')?.closest('.backdrop')?.remove();
+      root.host.removeAttribute(BANNER_ATTR);
+      root.host.removeAttribute(OVERLAY_ATTR);
     },
   };
 }

@@ -1,27 +1,45 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageClass, Request, Verdict } from '../messages.ts';
 import { createUi } from './dialog.ts';
 import { dom, fixture } from './fixtures/dom.ts';
-import { startSession } from './session.ts';
+import { startSession, type SessionDeps, type Started } from './session.ts';
 
-type Answer = { classify: PageClass; evaluate: Verdict | Error };
+type Answer = { classify: PageClass | ((url: string) => PageClass); evaluate: Verdict | Error };
 
-function setup(answer: Answer, href = 'https://chatgpt.com/c/42') {
-  const { win, doc } = dom(fixture('chatgpt'));
+let sessions = new AbortController();
+afterEach(() => {
+  sessions.abort();
+  sessions = new AbortController();
+});
+
+type Options = Partial<SessionDeps> & { html?: string };
+
+function setup(answer: Answer, href = 'https://chatgpt.com/c/42', options: Options = {}) {
+  const { html, ...opts } = options;
+  const { win, doc } = dom(html ?? fixture('chatgpt'));
   const requests: Request[] = [];
   const ui = createUi(doc, { shadowMode: 'open' });
   const held = vi.spyOn(ui, 'held');
   const request = vi.fn(async (r: Request) => {
     requests.push(r);
-    const a = r.type === 'classify' ? answer.classify : answer.evaluate;
-    if (a instanceof Error) throw a;
-    return a;
+    if (r.type === 'shadow-sighting' || r.type === 'warn-override') return { queued: true };
+    if (r.type === 'classify')
+      return typeof answer.classify === 'function' ? answer.classify(r.url) : answer.classify;
+    if (answer.evaluate instanceof Error) throw answer.evaluate;
+    return answer.evaluate;
   });
+  const location = new URL(href);
+  const modes: Started[] = [];
   const started = startSession({
     win,
-    location: new URL(href),
+    location,
     ui,
-    request: request as Parameters<typeof startSession>[0]['request'],
+    request: request as SessionDeps['request'],
+    urlPollMs: 5,
+    heuristicRecheckMs: 5,
+    onMode: (mode) => modes.push(mode),
+    signal: sessions.signal,
+    ...opts,
   });
   const enter = () => {
     const e = new win.Event('keydown', { bubbles: true, cancelable: true });
@@ -29,7 +47,9 @@ function setup(answer: Answer, href = 'https://chatgpt.com/c/42') {
     doc.querySelector('#prompt-textarea')!.dispatchEvent(e);
     return e;
   };
-  return { win, doc, requests, started, enter, held };
+  const of = <T extends Request['type']>(type: T) =>
+    requests.filter((r): r is Extract<Request, { type: T }> => r.type === type);
+  return { win, doc, ui, requests, of, location, modes, started, enter, held };
 }
 
 const approved: PageClass = { kind: 'approved', toolId: 'chatgpt', name: 'ChatGPT', applyPolicies: true };
@@ -54,7 +74,8 @@ describe('startSession', () => {
     const t = setup({ classify, evaluate: allow });
     await expect(t.started).resolves.toBe('none');
     expect(t.enter().defaultPrevented).toBe(false);
-    expect(t.requests).toEqual([{ type: 'classify', url: 'https://chatgpt.com/c/42' }]);
+    expect(t.requests[0]).toEqual({ type: 'classify', url: 'https://chatgpt.com/c/42' });
+    expect(t.of('evaluate')).toHaveLength(0);
   });
 
   it('intercepts on an approved tool and asks evaluate with URL, input type and model', async () => {
@@ -129,5 +150,149 @@ describe('startSession', () => {
       'X Chat',
     );
     expect(t.enter().defaultPrevented).toBe(false);
+  });
+
+  it('reports an unapproved tool once per page load, with what the page showed', async () => {
+    const page: PageClass = {
+      kind: 'unapproved',
+      toolId: 'poe',
+      name: 'Poe',
+      action: 'MASK',
+      severity: 'LOW',
+    };
+    const t = setup({ classify: page, evaluate: allow }, 'https://poe.com/chat/1?q=secret');
+    await expect(t.started).resolves.toBe('banner');
+    expect(t.of('shadow-sighting')).toEqual([
+      {
+        type: 'shadow-sighting',
+        sighting: {
+          url: 'https://poe.com/chat/1?q=secret',
+          signal: 'catalog',
+          appliedAction: 'WARN',
+          detail: 'Poe',
+        },
+      },
+    ]);
+    // Another conversation of the same tool: classified again, nothing new reported or shown.
+    t.location.href = 'https://poe.com/chat/2';
+    await vi.waitFor(() => expect(t.of('classify')).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(t.of('shadow-sighting')).toHaveLength(1);
+    expect(t.modes).toEqual(['banner']);
+  });
+
+  it('follows client-side navigation: intercepts, covers and lets go as the URL changes', async () => {
+    const blocked: PageClass = {
+      kind: 'unapproved',
+      toolId: 'x',
+      name: 'X Chat',
+      action: 'BLOCK',
+      severity: 'HIGH',
+    };
+    const classify = (url: string): PageClass =>
+      url.includes('/c/') ? approved : url.includes('/blocked') ? blocked : { kind: 'other' };
+    const t = setup({ classify, evaluate: allow }, 'https://chatgpt.com/');
+    await expect(t.started).resolves.toBe('none');
+    expect(t.enter().defaultPrevented).toBe(false);
+
+    t.location.href = 'https://chatgpt.com/c/1';
+    await vi.waitFor(() => expect(t.modes).toEqual(['none', 'intercepting']));
+    expect(t.of('classify').at(-1)).toEqual({ type: 'classify', url: 'https://chatgpt.com/c/1' });
+    expect(t.enter().defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(t.of('evaluate')).toHaveLength(1));
+
+    t.location.href = 'https://chatgpt.com/blocked';
+    await vi.waitFor(() => expect(t.modes.at(-1)).toBe('overlay'));
+    const host = t.doc.querySelector('kairro-ui')!;
+    expect(host.hasAttribute('data-kairro-overlay')).toBe(true);
+    expect(t.enter().defaultPrevented).toBe(true);
+
+    t.location.href = 'https://chatgpt.com/';
+    await vi.waitFor(() => expect(t.modes.at(-1)).toBe('none'));
+    expect(host.hasAttribute('data-kairro-overlay')).toBe(false);
+    expect(host.shadowRoot!.querySelector('.overlay')).toBeNull();
+    // Neither interception nor the freeze are left behind.
+    expect(t.enter().defaultPrevented).toBe(false);
+    expect(t.of('evaluate')).toHaveLength(1);
+  });
+
+  it('reclassifies on Navigation API events without polling, ignoring fragment changes', async () => {
+    const navigation = new EventTarget();
+    const classify = (url: string): PageClass => (url.includes('/c/') ? approved : { kind: 'other' });
+    const t = setup({ classify, evaluate: allow }, 'https://chatgpt.com/', { navigation, urlPollMs: 1 });
+    await t.started;
+    t.location.href = 'https://chatgpt.com/#top';
+    navigation.dispatchEvent(new Event('currententrychange'));
+    t.location.href = 'https://chatgpt.com/c/9';
+    await new Promise((r) => setTimeout(r, 20));
+    // No timer runs where the Navigation API reports navigations.
+    expect(t.of('classify')).toHaveLength(1);
+    navigation.dispatchEvent(new Event('currententrychange'));
+    await vi.waitFor(() => expect(t.modes).toEqual(['none', 'intercepting']));
+    expect(t.of('classify').map((r) => r.url)).toEqual(['https://chatgpt.com/', 'https://chatgpt.com/c/9']);
+  });
+
+  it('ignores a classification answered after the page moved on', async () => {
+    const answers: ((p: PageClass) => void)[] = [];
+    const { win, doc } = dom(fixture('chatgpt'));
+    const location = new URL('https://chatgpt.com/');
+    const modes: Started[] = [];
+    const request = (async (r: Request) => {
+      if (r.type !== 'classify') return { queued: true };
+      if (r.url === 'https://chatgpt.com/') return { kind: 'other' };
+      return new Promise<PageClass>((resolve) => answers.push(resolve));
+    }) as SessionDeps['request'];
+    await startSession({
+      win,
+      location,
+      request,
+      urlPollMs: 5,
+      onMode: (m) => modes.push(m),
+      signal: sessions.signal,
+    });
+    location.href = 'https://chatgpt.com/c/1';
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    location.href = 'https://chatgpt.com/c/2';
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    answers[1]!({ kind: 'other' });
+    answers[0]!(approved);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(modes).toEqual(['none', 'none']);
+    expect(doc.querySelector('kairro-ui')).toBeNull();
+  });
+
+  it('sends the WARN justification with the decision event id', async () => {
+    const t = setup({ classify: approved, evaluate: { ...allow, eventId: 'evt-77', action: 'WARN' } });
+    vi.spyOn(t.ui, 'warn').mockResolvedValue({ choice: 'send', justification: 'ticket 4711' });
+    await t.started;
+    t.enter();
+    await vi.waitFor(() =>
+      expect(t.of('warn-override')).toEqual([
+        { type: 'warn-override', override: { eventId: 'evt-77', justification: 'ticket 4711' } },
+      ]),
+    );
+  });
+
+  it('reports an unknown AI chat UI once, found by the heuristic after it rendered', async () => {
+    const html = `<html><head><title>Acme AI</title></head><body><main></main></body></html>`;
+    const t = setup({ classify: { kind: 'other' }, evaluate: allow }, 'https://chat.acme.example/c/1?x=1', {
+      html,
+    });
+    await expect(t.started).resolves.toBe('none');
+    expect(t.of('shadow-sighting')).toHaveLength(0);
+    const box = t.doc.createElement('textarea');
+    box.setAttribute('placeholder', 'Ask anything');
+    t.doc.querySelector('main')!.append(box);
+    await vi.waitFor(() => expect(t.of('shadow-sighting')).toHaveLength(1));
+    expect(t.of('shadow-sighting')[0]!.sighting).toEqual({
+      url: 'https://chat.acme.example/c/1?x=1',
+      signal: 'heuristic',
+      appliedAction: 'ALLOW',
+      detail: 'heuristic: chat composer, AI host name, AI page title, AI composer label',
+    });
+    t.location.href = 'https://chat.acme.example/c/2';
+    await vi.waitFor(() => expect(t.of('classify')).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(t.of('shadow-sighting')).toHaveLength(1);
   });
 });

@@ -1,15 +1,20 @@
 /**
- * What the content script does on a page, wired from its parts: classify once, then intercept on
- * an approved tool, or show the shadow-AI notice on an unapproved one.
+ * What the content script does on a page, wired from its parts: classify, then intercept on an
+ * approved tool, show the shadow-AI notice on an unapproved one (and report it), or look for an
+ * unknown chat UI elsewhere. Single-page apps change URL without a page load, so the page is
+ * classified again on every URL change and the mode switched when the answer differs.
  */
 import type { InputType, PageClass, Request, ResponseTo, Verdict } from '../messages.ts';
 import { createAdapter } from './adapters/adapter.ts';
 import { specForHost } from './adapters/registry.ts';
 import { applyVerdict, type Outcome } from './apply-verdict.ts';
+import { detectChatUi } from './chat-heuristic.ts';
 import { createUi, type Ui } from './dialog.ts';
 import { intercept } from './intercept.ts';
 import { createRestorer } from './restore.ts';
-import { showShadowAi } from './shadow-ai.ts';
+import { showShadowAi, shownAction } from './shadow-ai.ts';
+import { createSightingReporter } from './sightings.ts';
+import { watchUrl } from './url-watch.ts';
 
 export interface SessionDeps {
   win: Window & typeof globalThis;
@@ -19,6 +24,15 @@ export interface SessionDeps {
   request<R extends Request>(request: R): Promise<ResponseTo<R>>;
   ui?: Ui;
   onOutcome?(outcome: Outcome, inputType: InputType): void;
+  /** After each classification that changed the mode (the first included). */
+  onMode?(mode: Started, page: PageClass): void;
+  /** The Navigation API object (default `win.navigation`) and the timer fallback's period. */
+  navigation?: EventTarget | null;
+  urlPollMs?: number;
+  /** An unknown chat UI may render after `document_idle`: the heuristic looks once more after this. */
+  heuristicRecheckMs?: number;
+  /** Ends the session: stops watching the URL and undoes the current mode (tests; a page never ends it). */
+  signal?: AbortSignal;
 }
 
 export type Started = 'intercepting' | 'overlay' | 'banner' | 'none';
@@ -33,26 +47,125 @@ function unreachable(err: unknown): Verdict {
   };
 }
 
+/** Pages with the same key need the same set-up: moving between them changes nothing. */
+function modeKey(page: PageClass): string {
+  switch (page.kind) {
+    case 'approved':
+      return page.applyPolicies ? `approved:${page.toolId}` : 'none';
+    case 'unapproved':
+      return `unapproved:${page.toolId}:${page.action}`;
+    case 'other':
+      return 'none';
+  }
+}
+
+interface Mode {
+  key: string;
+  started: Started;
+  /** Undoes what the mode set up on the page. */
+  stop(): void;
+}
+
 export async function startSession(deps: SessionDeps): Promise<Started> {
   const { win, location } = deps;
-  const page: PageClass = await deps.request({ type: 'classify', url: location.href });
-  if (page.kind === 'other' || (page.kind === 'approved' && !page.applyPolicies)) return 'none';
-  const ui = deps.ui ?? createUi(win.document);
-  if (page.kind === 'unapproved') return showShadowAi(page, ui, win);
+  let ui: Ui | undefined = deps.ui;
+  const getUi = () => (ui ??= createUi(win.document));
+  const sightings = createSightingReporter((r) => deps.request(r));
 
-  const adapter = createAdapter(specForHost(location.hostname), win.document);
-  const restorer = createRestorer(win.document.body, (node) => adapter.replyRoot().contains(node));
-  intercept({
+  function interceptPage(): () => void {
+    const adapter = createAdapter(specForHost(location.hostname), win.document);
+    const restorer = createRestorer(win.document.body, (node) => adapter.replyRoot().contains(node));
+    const release = intercept({
+      win,
+      adapter,
+      onOutcome: deps.onOutcome,
+      async decide(prompt, inputType) {
+        const check = { url: location.href, prompt, inputType, model: adapter.model() };
+        const verdict = await deps.request({ type: 'evaluate', check }).catch(unreachable);
+        const outcome = await applyVerdict(prompt, verdict, getUi());
+        if (outcome.maskMapping) restorer.add(outcome.maskMapping);
+        if (outcome.justification !== undefined && outcome.eventId !== undefined) {
+          const override = { eventId: outcome.eventId, justification: outcome.justification };
+          deps.request({ type: 'warn-override', override }).catch((err: unknown) => {
+            console.warn('[kairro] recording the justification failed', err);
+          });
+        }
+        return outcome;
+      },
+    });
+    return () => {
+      release();
+      restorer.stop();
+    };
+  }
+
+  /** On a page no list knows: report it if it looks like an AI chat UI (now, or once it rendered). */
+  function watchForChatUi(): () => void {
+    const look = () => {
+      const detail = detectChatUi(win.document, location.hostname);
+      if (detail === null) return false;
+      sightings.report(`heuristic:${location.hostname}`, {
+        url: location.href,
+        signal: 'heuristic',
+        appliedAction: 'ALLOW',
+        detail,
+      });
+      return true;
+    };
+    if (look()) return () => undefined;
+    const timer = win.setTimeout(look, deps.heuristicRecheckMs ?? 3_000);
+    return () => win.clearTimeout(timer);
+  }
+
+  function enter(page: PageClass): Mode {
+    const key = modeKey(page);
+    if (page.kind === 'unapproved') {
+      const shown = showShadowAi(page, getUi(), win);
+      sightings.report(`catalog:${page.toolId}`, {
+        url: location.href,
+        signal: 'catalog',
+        appliedAction: shownAction(page.action),
+        detail: page.name,
+      });
+      return { key, started: shown.mode, stop: shown.undo };
+    }
+    if (key !== 'none') return { key, started: 'intercepting', stop: interceptPage() };
+    // An approved tool without policies is known and trusted: nothing to look for there.
+    return { key, started: 'none', stop: page.kind === 'other' ? watchForChatUi() : () => undefined };
+  }
+
+  let current: Mode | null = null;
+  /** Bumped per classification: an answer for a URL the page already left is ignored. */
+  let generation = 0;
+
+  async function classify(href: string): Promise<Started | null> {
+    const mine = ++generation;
+    const page: PageClass = await deps.request({ type: 'classify', url: href });
+    if (mine !== generation) return null;
+    if (current && current.key === modeKey(page)) {
+      // Same set-up, but the heuristic looks again on another page of an unknown site.
+      if (page.kind !== 'other') return current.started;
+    }
+    current?.stop();
+    current = enter(page);
+    deps.onMode?.(current.started, page);
+    return current.started;
+  }
+
+  const started = (await classify(location.href)) ?? 'none';
+  const unwatch = watchUrl({
     win,
-    adapter,
-    onOutcome: deps.onOutcome,
-    async decide(prompt, inputType) {
-      const check = { url: location.href, prompt, inputType, model: adapter.model() };
-      const verdict = await deps.request({ type: 'evaluate', check }).catch(unreachable);
-      const outcome = await applyVerdict(prompt, verdict, ui);
-      if (outcome.maskMapping) restorer.add(outcome.maskMapping);
-      return outcome;
+    location,
+    navigation: deps.navigation,
+    pollMs: deps.urlPollMs,
+    onChange: (href) => {
+      classify(href).catch((err: unknown) => console.warn('[kairro] classifying the new URL failed', err));
     },
   });
-  return 'intercepting';
+  deps.signal?.addEventListener('abort', () => {
+    unwatch();
+    generation++;
+    current?.stop();
+  });
+  return started;
 }
