@@ -7,11 +7,14 @@ import { defineConfig } from 'wxt';
  * id, so managed configuration needs it known before the first install. Only the public half
  * exists; the private one was thrown away, as Chrome needs none to load an unpacked build. The
  * Chrome Web Store assigns its own id and does not accept a `key` in uploads: set
- * `KAIRRO_MANIFEST_KEY=0` for a store build.
+ * `KAIRRO_MANIFEST_KEY=0` for a store build. Any other value is used as the key instead: browser
+ * tests that write machine-wide Chromium policy build under a key (an id) of their own, so that
+ * policy does not configure the extension other test files run at the same time.
  */
 const MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAqMkj1g5sI/HXbyGECaSsZ59njEQSzBh7WfAKUlLZtISajBiivBD/pdJiNxEO7dU1qY2D1wFZztSVSl90EpV2Idq78kyi5DDEHd+SBcC9KnMCbrSXM+FFvwU6KUbIKACHw4FROiw8FUC87DQt4PNFXRTJBXlPUG6vP7CcLhYPqYCCyUb8F7Hxb33q7/y8+9rVMVNLANNTR81n8t/DWm1PMb9pXecvzhXYYIHvY4Vy6gz0mGnSRSNzheGTo+MnNN2YF8XOyLP9DRvchulKyMNA32AKmnBSrl1ioND6SZAtT9Ol43zcSHID2NkcKaTrek1y+RqhbZIOpDbSsCXfA1eVyQIDAQAB';
-const withKey = process.env.KAIRRO_MANIFEST_KEY !== '0';
+const manifestKey =
+  process.env.KAIRRO_MANIFEST_KEY === '0' ? null : process.env.KAIRRO_MANIFEST_KEY || MANIFEST_KEY;
 
 // The background worker fetches the configured ingest URL, which can be any origin. Ingest sends no
 // CORS headers, and a managed (policy-installed) deployment has no user gesture with which to ask
@@ -48,7 +51,7 @@ export default defineConfig({
       : {
           // Chrome and Edge read enterprise policy for the extension through this schema.
           storage: { managed_schema: 'managed_schema.json' },
-          ...(withKey ? { key: MANIFEST_KEY } : {}),
+          ...(manifestKey ? { key: manifestKey } : {}),
         }),
   }),
 });

@@ -3,7 +3,7 @@
  * must not rebuild under another file's Chromium) and names the id Chrome gives it.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,11 +28,22 @@ export function extensionIdFromKey(base64Der: string): string {
   return [...hex].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
 }
 
-export async function buildExtension(): Promise<BuiltExtension> {
+/** A new RSA public key (base64 DER) for a build with an id of its own. */
+export function newManifestKey(): string {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+}
+
+/** `manifestKey` replaces the repo's fixed key (see wxt.config.ts), for an id no other test uses. */
+export async function buildExtension(opts: { manifestKey?: string } = {}): Promise<BuiltExtension> {
   const out = await mkdtemp(join(tmpdir(), 'kairro-extension-build-'));
   await promisify(execFile)(WXT, ['build'], {
     cwd: EXTENSION_ROOT,
-    env: { ...process.env, KAIRRO_EXTENSION_OUT_DIR: out },
+    env: {
+      ...process.env,
+      KAIRRO_EXTENSION_OUT_DIR: out,
+      ...(opts.manifestKey ? { KAIRRO_MANIFEST_KEY: opts.manifestKey } : {}),
+    },
   });
   const dir = join(out, 'chrome-mv3');
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { key?: string };
