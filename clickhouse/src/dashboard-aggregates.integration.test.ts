@@ -75,7 +75,7 @@ describe('ClickHouse dashboard aggregates', () => {
       copyFileSync(join(CLICKHOUSE_MIGRATIONS_DIR, file), join(before, file));
     await migrateClickHouse(ch.client, `${before}/`);
     await ch.client.insert({ table: 'events', values: events(300, 1), format: 'JSONEachRow' });
-    expect((await migrateClickHouse(ch.client)).applied).toEqual([MIGRATION]);
+    expect((await migrateClickHouse(ch.client)).applied).toContain(MIGRATION);
   });
   afterAll(async () => {
     await ch?.close();
