@@ -123,14 +123,13 @@ describe('background worker', () => {
     await vi.waitFor(async () => expect(await ask({ type: 'backlog' })).toEqual({ waiting: 0, dropped: 0 }));
   });
 
-  it('refuses a sighting for a page that is not http(s)', async () => {
+  it('refuses a sighting for a page that is not http(s), and keeps none while not configured', async () => {
     await background.main();
-    const sighting = {
-      url: 'chrome://settings',
-      signal: 'heuristic' as const,
-      appliedAction: 'ALLOW' as const,
-    };
+    const sighting = { url: 'chrome://settings', signal: 'heuristic', appliedAction: 'ALLOW' } as const;
     await expect(ask({ type: 'shadow-sighting', sighting })).rejects.toThrow(/not an http\(s\) page/);
+    const page = { ...sighting, url: 'https://chat.example.ai/' };
+    expect(await ask({ type: 'shadow-sighting', sighting: page })).toEqual({ queued: false });
+    expect(await ask({ type: 'backlog' })).toEqual({ waiting: 0, dropped: 0 });
   });
 
   it('with the backend down since install, intercepts the built-in tools and holds prompts (fail closed)', async () => {

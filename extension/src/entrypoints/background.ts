@@ -35,8 +35,7 @@ export default defineBackground(() => {
 
   const queue = async (record: TelemetryRecord | null) => {
     if (record === null) throw new Error('Nothing to report: the record was empty or not an http(s) page.');
-    await telemetry.enqueue(record);
-    return { queued: true } as const;
+    return { queued: await telemetry.enqueue(record) };
   };
 
   browser.runtime.onInstalled.addListener(() => refresh());

@@ -114,10 +114,10 @@ export interface Responses {
   evaluate: Verdict;
   /** The last decisions of this browser profile, newest first. */
   decisions: RecentDecision[];
-  /** Queued for the backend; sent in batches, retried while it cannot be reached. */
-  'shadow-sighting': { queued: true };
-  /** Queued for `POST /v1/extension/warn-override`, retried like sightings. */
-  'warn-override': { queued: true };
+  /** Queued for the backend, sent in batches, retried while it cannot be reached; false when not configured. */
+  'shadow-sighting': { queued: boolean };
+  /** Queued for `POST /v1/extension/warn-override`, retried like sightings; false when not configured. */
+  'warn-override': { queued: boolean };
   /** The telemetry queue's size; no network call. */
   backlog: Backlog;
 }

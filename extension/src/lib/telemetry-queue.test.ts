@@ -121,14 +121,17 @@ describe('telemetry queue', () => {
   });
 
   it('sends at most 50 sightings per request, and overrides one by one, in queue order', async () => {
+    // Configured, but registration fails: everything waits for a token.
+    ingest.on('register', () => ({ status: 503, raw: 'down' }));
+    await configure();
     const q = queue();
-    // Not configured yet: everything waits.
     for (let i = 0; i < 60; i++) await q.enqueue(sighting(i));
     await q.enqueue(warnOverrideRecord({ eventId: 'evt-9', justification: 'customer asked for it' })!);
     expect(await q.flush()).toBe('waiting');
-    expect(ingest.received).toHaveLength(0);
+    expect(ingest.requests('shadow-event')).toHaveLength(0);
 
-    await configure();
+    ingest.on('register', undefined);
+    await registrar.refresh();
     expect(await q.flush()).toBe('done');
     expect(
       ingest.requests('shadow-event').map((r) => (r.body as { events: unknown[] }).events.length),
@@ -137,6 +140,13 @@ describe('telemetry queue', () => {
       { eventId: 'evt-9', justification: 'customer asked for it' },
     ]);
     expect(await q.backlog()).toEqual({ waiting: 0, dropped: 0 });
+  });
+
+  it('keeps nothing while the extension is not configured', async () => {
+    const q = queue();
+    expect(await q.enqueue(sighting(1))).toBe(false);
+    expect(await q.backlog()).toEqual({ waiting: 0, dropped: 0 });
+    expect(await items.telemetryQueue.getValue()).toMatchObject({ records: [] });
   });
 
   it('keeps records across a worker restart and sends them from the new worker', async () => {
@@ -248,6 +258,8 @@ describe('telemetry queue', () => {
   });
 
   it(`holds at most ${MAX_QUEUED}, dropping the oldest and counting them`, async () => {
+    ingest.on('register', () => ({ status: 503, raw: 'down' }));
+    await configure();
     const q = queue();
     const records = Array.from({ length: MAX_QUEUED + 5 }, (_, i) => sighting(i));
     for (const r of records) await q.enqueue(r);
@@ -256,6 +268,8 @@ describe('telemetry queue', () => {
   });
 
   it('stores no query string, fragment or prompt text', async () => {
+    ingest.on('register', () => ({ status: 503, raw: 'down' }));
+    await configure();
     const q = queue();
     await q.enqueue(sighting(1));
     const stored = JSON.stringify(await fakeBrowser.storage.local.get(null));

@@ -5,6 +5,7 @@
  * while the backend cannot be reached. The queue is capped: the oldest records go first, counted.
  */
 import { browser } from 'wxt/browser';
+import { validateConfig } from './config.ts';
 import type { Backlog } from './messages.ts';
 import { readSession, type Registrar } from './registration.ts';
 import * as items from './storage.ts';
@@ -48,8 +49,12 @@ export interface TelemetryQueueDeps {
 }
 
 export interface TelemetryQueue {
-  /** Stores the record, then flushes now (20 waiting), soon, or when the retry alarm fires. */
-  enqueue(record: TelemetryRecord): Promise<void>;
+  /**
+   * Stores the record, then flushes now (20 waiting), soon, or when the retry alarm fires. False,
+   * and nothing kept, when the extension is not configured: there is no org to report to, and
+   * what the heuristic saw on an unconfigured browser's pages should not pile up in storage.
+   */
+  enqueue(record: TelemetryRecord): Promise<boolean>;
   /** Sends what is waiting, batch by batch, until empty or the backend fails. One at a time. */
   flush(): Promise<FlushOutcome>;
   /** Flushes unless a retry is scheduled: for worker start and a fresh registration. */
@@ -158,6 +163,7 @@ export function createTelemetryQueue(deps: TelemetryQueueDeps): TelemetryQueue {
 
   return {
     async enqueue(record) {
+      if (!validateConfig((await items.readEffectiveConfig()).values).ok) return false;
       const state = await mutate((s) => {
         const records = [...s.records, record];
         const over = records.length - MAX_QUEUED;
@@ -165,15 +171,15 @@ export function createTelemetryQueue(deps: TelemetryQueueDeps): TelemetryQueue {
           ? { ...s, records: records.slice(over), dropped: s.dropped + over }
           : { ...s, records };
       });
-      if (backingOff(state)) return;
+      if (backingOff(state)) return true;
       if (state.records.length >= FLUSH_AT) {
         void flush();
-        return;
+      } else if (timer === null) {
+        timer = setTimeout(() => void flush(), flushDelayMs);
+        // The worker may be stopped before the timer fires; the alarm wakes it to flush then.
+        await browser.alarms.create(TELEMETRY_ALARM, { delayInMinutes: 1 });
       }
-      if (timer !== null) return;
-      timer = setTimeout(() => void flush(), flushDelayMs);
-      // The worker may be stopped before the timer fires; the alarm wakes it to flush then.
-      await browser.alarms.create(TELEMETRY_ALARM, { delayInMinutes: 1 });
+      return true;
     },
     flush,
     async resume() {

@@ -18,7 +18,7 @@ export interface Outcome {
   send: string | null;
   action: Action | 'UNAVAILABLE';
   eventId?: string;
-  /** WARN → "Send anyway": the user's reason. Kept here until ingest has an endpoint for it. */
+  /** WARN → "Send anyway": the user's reason; the session sends it to the background with `eventId`. */
   justification?: string;
   /** MASK: placeholder → original, to restore in the reply on this page. */
   maskMapping?: Record<string, string>;
