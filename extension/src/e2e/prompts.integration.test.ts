@@ -24,6 +24,14 @@ let built: BuiltExtension;
 let browser: ExtensionBrowser;
 const tabs: ToolTab[] = [];
 
+/** Rows of the SQL workbench's answer, once there are at least `min` (events arrive through the stream). */
+async function sqlRows(sql: string, min = 1): Promise<unknown[][]> {
+  return eventually(async () => {
+    const rows = ((await backend.admin.post('/v1/admin/sql', { sql })).body.rows ?? []) as unknown[][];
+    return rows.length >= min && rows;
+  }, 30_000);
+}
+
 async function open(page: ToolPage): Promise<ToolTab> {
   const tab = await browser.open(page);
   tabs.push(tab);
@@ -88,13 +96,10 @@ describe('ALLOW', () => {
 
   it("records each of them under the page's tool", async () => {
     const tools = [...SITE_PAGES, GENERIC_PAGE].map((p) => p.tool);
-    const seen = await eventually(async () => {
-      const res = await backend.admin.post('/v1/admin/sql', {
-        sql: `SELECT tool, action, toUInt32(count()) FROM events WHERE user_email = 'alice@example.com' GROUP BY tool, action`,
-      });
-      const rows = (res.body.rows ?? []) as [string, string, number][];
-      return rows.length >= tools.length && rows;
-    }, 30_000);
+    const seen = await sqlRows(
+      `SELECT tool, action, toUInt32(count()) FROM events WHERE user_email = 'alice@example.com' GROUP BY tool, action`,
+      tools.length,
+    );
     expect(seen).toEqual(expect.arrayContaining(tools.map((t) => [t, 'ALLOW', 2])));
   });
 });
@@ -127,6 +132,13 @@ describe('WARN', () => {
     await tab.ui.click('[data-action=confirm]');
     await expect.poll(() => tab.received()).toEqual([{ text: EMAIL_PROMPT, via: 'click' }]);
     expect(await tab.ui.text('.dialog')).toBeNull();
+
+    // The justification is recorded against the WARN event it overrode.
+    const [override] = await sqlRows(
+      `SELECT o.justification, e.action FROM warn_overrides o JOIN events e ON e.event_id = o.event_id
+       WHERE o.user_email = 'alice@example.com'`,
+    );
+    expect(override).toEqual(['The customer asked for the report by email', 'WARN']);
   });
 });
 

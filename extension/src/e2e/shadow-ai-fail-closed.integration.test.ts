@@ -99,6 +99,19 @@ describe('shadow AI', () => {
     await tab.page.locator(SHADOW_PAGES.block.send).click({ force: true });
     expect(await tab.received()).toEqual([]);
   });
+
+  it('each visit reaches the backend as a shadow-AI event with the action applied', async () => {
+    const sql = `SELECT tool, url_host, action, source FROM shadow_ai_events
+                 WHERE user_email = 'bob@example.com' ORDER BY tool`;
+    const rows = await eventually(async () => {
+      const res = await backend.admin.post('/v1/admin/sql', { sql });
+      return (res.body.rows?.length ?? 0) >= 2 && (res.body.rows as unknown[][]);
+    }, 30_000);
+    expect(rows).toEqual([
+      ['poe', 'poe.com', 'WARN', 'extension'],
+      ['you', 'you.com', 'BLOCK', 'extension'],
+    ]);
+  });
 });
 
 describe('fail closed', () => {
