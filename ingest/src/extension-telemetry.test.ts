@@ -120,7 +120,7 @@ describe('POST /v1/extension/shadow-event', () => {
         action: 'BLOCK',
         severity: 'HIGH',
         source: 'extension',
-        detail: '[applied WARN] ',
+        detail: '[applied WARN]',
       },
     ]);
   });

@@ -5,6 +5,7 @@ import {
   type RiskLevel,
   type ShadowAiEventRecord,
   type ShadowAiSource,
+  type ToolConfig,
 } from '@kairro/core';
 import type { IngestOrgConfig } from './org-config.ts';
 import type { Sighting } from './schemas.ts';
@@ -53,14 +54,11 @@ export function buildShadowEvents(
     seen.add(sighting.id);
     const host = url.hostname.toLowerCase().replace(/\.$/, '');
     const tool = resolveTool(url, config.tools);
-    const action: Action = tool
-      ? tool.status === 'APPROVED'
-        ? 'ALLOW'
-        : tool.action
-      : sighting.appliedAction;
+    const action: Action = tool ? configuredAction(tool) : sighting.appliedAction;
     const severity: RiskLevel = tool?.status === 'UNAPPROVED' ? tool.severity : 'NONE';
     const source: ShadowAiSource = !tool && sighting.signal === 'heuristic' ? 'heuristic' : 'extension';
-    const note = sighting.appliedAction === action ? '' : `[applied ${sighting.appliedAction}] `;
+    const note = sighting.appliedAction === action ? '' : `[applied ${sighting.appliedAction}]`;
+    const detail = [note, sighting.detail ?? ''].filter(Boolean).join(' ');
     records.push({
       event_id: sightingEventId(
         { orgId: claims.orgId, endpointId: claims.endpointId, clientId: sighting.id },
@@ -78,12 +76,15 @@ export function buildShadowEvents(
       action,
       severity,
       source,
-      detail: storableUserText(note + (sighting.detail ?? ''), config.scan, MAX_STORED_DETAIL),
+      detail: storableUserText(detail, config.scan, MAX_STORED_DETAIL),
       retention_days: retentionDays,
     });
   }
   return { ok: true, records };
 }
+
+/** What the org set for its tool: an approved one is allowed, an unapproved one has its action. */
+const configuredAction = (tool: ToolConfig): Action => (tool.status === 'APPROVED' ? 'ALLOW' : tool.action);
 
 /** The page as an http(s) URL with its query and fragment dropped (they may hold anything). */
 function pageUrl(raw: string): URL | null {
