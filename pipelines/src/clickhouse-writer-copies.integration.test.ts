@@ -23,7 +23,12 @@ describe('ClickHouse writer: copies a publisher marked as redelivered', () => {
       brokers: broker.brokers,
       clientId: 'kairro-writer-copies-test',
       topics: Object.values(TOPICS),
-      consumer: { sessionTimeout: 6_000, heartbeatInterval: 500, rebalanceTimeout: 3_000, maxWaitTimeInMs: 100 },
+      consumer: {
+        sessionTimeout: 6_000,
+        heartbeatInterval: 500,
+        rebalanceTimeout: 3_000,
+        maxWaitTimeInMs: 100,
+      },
     });
     writer = await startClickHouseWriter({ stream, clickhouse: world.ch.client, logger: world.logger });
   });
