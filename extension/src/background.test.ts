@@ -96,7 +96,10 @@ describe('background worker', () => {
       detail: 'Hugging Face',
     };
     expect(await ask({ type: 'shadow-sighting', sighting })).toEqual({ queued: true });
-    const override = { eventId: 'evt-1', justification: 'customer asked for it' };
+    const override = {
+      eventId: '0b7e3d2a-4c1f-4e8a-9d3b-5f6a7b8c9d0e',
+      justification: 'customer asked for it',
+    };
     expect(await ask({ type: 'warn-override', override })).toEqual({ queued: true });
     expect(await ask({ type: 'backlog' })).toEqual({ waiting: 2, dropped: 0 });
 

@@ -13,6 +13,7 @@ import {
   type TelemetryQueue,
 } from './telemetry-queue.ts';
 
+const EVENT_ID = '0b7e3d2a-4c1f-4e8a-9d3b-5f6a7b8c9d0e';
 let ingest: FakeIngest;
 let registrar: Registrar;
 let now: Date;
@@ -45,7 +46,8 @@ const sentEvents = () =>
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  now = new Date('2026-03-01T12:00:00.000Z');
+  // Real time: the stand-in ingest, like ingest, refuses sightings older than 7 days.
+  now = new Date();
   ingest = await startIngest();
   registrar = createRegistrar({ fetch, timeoutMs: 1_000 });
 });
@@ -70,13 +72,18 @@ describe('telemetry records', () => {
         url: 'https://chat.example.ai/c/1',
         signal: 'heuristic',
         appliedAction: 'ALLOW',
-        occurredAt: '2026-03-01T12:00:00.000Z',
+        occurredAt: now.toISOString(),
         detail: 'd'.repeat(200),
       },
     });
     expect(
       shadowEventRecord({ url: 'file:///etc/passwd', signal: 'catalog', appliedAction: 'WARN' }, now),
     ).toBeNull();
+    const long = shadowEventRecord(
+      { url: `https://a.example/${'p'.repeat(3000)}`, signal: 'catalog', appliedAction: 'WARN' },
+      now,
+    );
+    expect(long?.kind === 'shadow-event' && long.event.url.length).toBe(2048);
     expect(warnOverrideRecord({ eventId: 'evt-1', justification: ' needed ' })).toMatchObject({
       override: { eventId: 'evt-1', justification: 'needed' },
     });
@@ -126,7 +133,7 @@ describe('telemetry queue', () => {
     await configure();
     const q = queue();
     for (let i = 0; i < 60; i++) await q.enqueue(sighting(i));
-    await q.enqueue(warnOverrideRecord({ eventId: 'evt-9', justification: 'customer asked for it' })!);
+    await q.enqueue(warnOverrideRecord({ eventId: EVENT_ID, justification: 'customer asked for it' })!);
     expect(await q.flush()).toBe('waiting');
     expect(ingest.requests('shadow-event')).toHaveLength(0);
 
@@ -137,7 +144,7 @@ describe('telemetry queue', () => {
       ingest.requests('shadow-event').map((r) => (r.body as { events: unknown[] }).events.length),
     ).toEqual([50, 10]);
     expect(ingest.requests('warn-override').map((r) => r.body)).toEqual([
-      { eventId: 'evt-9', justification: 'customer asked for it' },
+      { eventId: EVENT_ID, justification: 'customer asked for it' },
     ]);
     expect(await q.backlog()).toEqual({ waiting: 0, dropped: 0 });
   });
@@ -201,6 +208,21 @@ describe('telemetry queue', () => {
     expect(await q.backlog()).toEqual({ waiting: 1, dropped: 0 });
   });
 
+  it('drops sightings too old for ingest before sending, so the fresh ones still go', async () => {
+    await configure();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const q = queue();
+    now = new Date(Date.now() - 7 * 24 * 3600_000);
+    await q.enqueue(sighting(1));
+    now = new Date();
+    const fresh = sighting(2);
+    await q.enqueue(fresh);
+    expect(await q.flush()).toBe('done');
+    expect(sentEvents().map((e) => e.id)).toEqual([fresh.id]);
+    expect(await q.backlog()).toEqual({ waiting: 0, dropped: 1 });
+    warn.mockRestore();
+  });
+
   it('does not flush early while backing off, even at 20 queued', async () => {
     await configure();
     ingest.on('shadow-event', () => ({ status: 503, raw: 'down' }));
@@ -217,7 +239,7 @@ describe('telemetry queue', () => {
     await configure();
     await items.token.setValue('stale-token');
     const q = queue();
-    await q.enqueue(warnOverrideRecord({ eventId: 'evt-1', justification: 'needed' })!);
+    await q.enqueue(warnOverrideRecord({ eventId: EVENT_ID, justification: 'needed' })!);
     expect(await q.flush()).toBe('done');
     expect(ingest.requests('register')).toHaveLength(2);
     expect(ingest.requests('warn-override').map((r) => r.headers.authorization)).toEqual([
@@ -248,7 +270,7 @@ describe('telemetry queue', () => {
     }));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const q = queue();
-    await q.enqueue(warnOverrideRecord({ eventId: 'evt-1', justification: 'needed' })!);
+    await q.enqueue(warnOverrideRecord({ eventId: EVENT_ID, justification: 'needed' })!);
     await q.enqueue(sighting(1));
     expect(await q.flush()).toBe('done');
     expect(sentEvents()).toHaveLength(1);

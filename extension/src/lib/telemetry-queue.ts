@@ -9,7 +9,7 @@ import { validateConfig } from './config.ts';
 import type { Backlog } from './messages.ts';
 import { readSession, type Registrar } from './registration.ts';
 import * as items from './storage.ts';
-import { nextBatch, postTelemetry, type TelemetryRecord } from './telemetry.ts';
+import { isFresh, nextBatch, postTelemetry, type TelemetryRecord } from './telemetry.ts';
 
 export const TELEMETRY_ALARM = 'kairro-telemetry';
 export const MAX_QUEUED = 500;
@@ -107,10 +107,21 @@ export function createTelemetryQueue(deps: TelemetryQueueDeps): TelemetryQueue {
     await browser.alarms.create(TELEMETRY_ALARM, { when: Date.parse(s.retryAt!) });
   }
 
+  /** Drops sightings ingest would refuse as too old (after a long outage), counted. */
+  async function dropStale(): Promise<TelemetryQueueState> {
+    const at = now();
+    return mutate((s) => {
+      const records = s.records.filter((r) => isFresh(r, at));
+      const stale = s.records.length - records.length;
+      if (stale > 0) console.warn(`[kairro] dropped ${stale} sighting(s) older than ingest accepts`);
+      return stale > 0 ? { ...s, records, dropped: s.dropped + stale } : s;
+    });
+  }
+
   async function flushOnce(): Promise<FlushOutcome> {
     let renewed = false;
     for (;;) {
-      const state = await items.telemetryQueue.getValue();
+      const state = await dropStale();
       const batch = nextBatch(state.records);
       if (!batch) {
         if (state.failures > 0 || state.retryAt !== null)

@@ -13,6 +13,12 @@ export const WARN_OVERRIDE_PATH = '/v1/extension/warn-override';
 /** Ingest accepts 1..50 sightings per request. */
 export const MAX_EVENTS_PER_REQUEST = 50;
 export const MAX_DETAIL_CHARS = 200;
+export const MAX_URL_CHARS = 2048;
+/**
+ * Ingest refuses sightings older than 7 days (400, for the whole batch); an hour less leaves room
+ * for a clock that is off. Older ones are dropped here instead, so fresh ones still go through.
+ */
+export const MAX_SIGHTING_AGE_MS = 7 * 24 * 3600_000 - 3600_000;
 
 /** One sighting as ingest takes it. */
 export interface ShadowEvent {
@@ -40,7 +46,7 @@ export function originAndPath(url: string): string | null {
     return null;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  return `${parsed.origin}${parsed.pathname}`;
+  return `${parsed.origin}${parsed.pathname}`.slice(0, MAX_URL_CHARS);
 }
 
 export function shadowEventRecord(sighting: ShadowSighting, at: Date): TelemetryRecord | null {
@@ -105,6 +111,12 @@ export async function postTelemetry(
   if (res.status === 401 || res.status === 403) return { kind: 'refused', code, message };
   if (res.status >= 400 && res.status < 500 && res.status !== 429) return { kind: 'rejected', code, message };
   return { kind: 'failed', code, message: `${req.path} answered HTTP ${res.status}: ${message}` };
+}
+
+/** Whether ingest would still take this record at `now` (only sightings age out). */
+export function isFresh(record: TelemetryRecord, now: Date): boolean {
+  if (record.kind !== 'shadow-event') return true;
+  return now.getTime() - Date.parse(record.event.occurredAt) < MAX_SIGHTING_AGE_MS;
 }
 
 /** The next request to make: the head record's kind, and for sightings up to 50 of them in order. */

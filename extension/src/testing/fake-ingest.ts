@@ -62,7 +62,9 @@ const ROUTES: Record<string, Route> = {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Why a shadow-event body breaks the contract, or null when it is valid. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Why a shadow-event body breaks the contract (ingest's schema and its 7-day limit), or null when it is valid. */
 export function shadowEventProblem(body: unknown): string | null {
   if (!isObject(body) || !Array.isArray(body.events)) return 'body must be { events: [...] }';
   if (body.events.length < 1 || body.events.length > 50) return 'events must hold 1..50 items';
@@ -72,11 +74,13 @@ export function shadowEventProblem(body: unknown): string | null {
       (k) => !['id', 'url', 'signal', 'appliedAction', 'occurredAt', 'detail'].includes(k),
     );
     if (keys.length > 0) return `unknown fields: ${keys.join(', ')}`;
-    if (typeof e.id !== 'string' || !/^[0-9a-f-]{36}$/.test(e.id)) return 'id must be a UUID';
-    if (typeof e.url !== 'string' || /[?#]/.test(e.url)) return 'url must be origin + path';
+    if (typeof e.id !== 'string' || !UUID.test(e.id)) return 'id must be a UUID';
+    if (typeof e.url !== 'string' || /[?#]/.test(e.url) || e.url.length > 2048)
+      return 'url must be origin + path, at most 2048 characters';
     if (e.signal !== 'catalog' && e.signal !== 'heuristic') return 'signal must be catalog or heuristic';
     if (!['ALLOW', 'WARN', 'BLOCK'].includes(e.appliedAction as string)) return 'bad appliedAction';
-    if (typeof e.occurredAt !== 'string' || Number.isNaN(Date.parse(e.occurredAt))) return 'bad occurredAt';
+    const at = typeof e.occurredAt === 'string' ? Date.parse(e.occurredAt) : NaN;
+    if (Number.isNaN(at) || Date.now() - at > 7 * 24 * 3600_000) return 'occurredAt must be within 7 days';
     if (e.detail !== undefined && (typeof e.detail !== 'string' || e.detail.length > 200))
       return 'bad detail';
   }
@@ -84,8 +88,8 @@ export function shadowEventProblem(body: unknown): string | null {
 }
 
 export function warnOverrideProblem(body: unknown): string | null {
-  if (!isObject(body) || typeof body.eventId !== 'string' || body.eventId === '')
-    return 'eventId is required';
+  if (!isObject(body) || typeof body.eventId !== 'string' || !UUID.test(body.eventId))
+    return 'eventId must be a UUID';
   const { justification } = body;
   if (typeof justification !== 'string' || justification.length < 1 || justification.length > 1000)
     return 'justification must be 1..1000 characters';
