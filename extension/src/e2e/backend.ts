@@ -4,7 +4,6 @@
  * license's expiry). The admin API configures policies and tools as an admin would.
  */
 import postgres from 'postgres';
-import { expect } from 'vitest';
 import { signIn } from '../../../test/helpers/clients.ts';
 import type { HttpClient } from '../../../test/helpers/http.ts';
 import { createTestDatabase } from '../../../test/helpers/pg.ts';
@@ -41,8 +40,10 @@ export async function startBackend(): Promise<Backend> {
   const demo = readDemo(platform.dataDir);
   const admin = await signIn(platform.apiUrl!, demo.adminEmail, demo.adminPassword);
   const sql = postgres(db.url, { max: 1, onnotice: () => {} });
-  const expectStatus = (res: { status: number; body: unknown }, status: number) =>
-    expect(res.status, JSON.stringify(res.body)).toBe(status);
+  const expectStatus = (res: { status: number; body: unknown }, status: number) => {
+    if (res.status !== status)
+      throw new Error(`admin API answered ${res.status}: ${JSON.stringify(res.body)}`);
+  };
   return {
     platform,
     ingestUrl: platform.ingestUrl!,

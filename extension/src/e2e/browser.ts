@@ -6,9 +6,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../test/helpers/browser.ts';
+import { eventually } from '../../../test/helpers/platform.ts';
 import type { BuiltExtension } from './build.ts';
 import { kairroUi, type KairroUi } from './kairro-ui.ts';
 import type { ToolPage } from './tool-pages.ts';
@@ -28,6 +28,11 @@ export interface Received {
   via: 'click' | 'enter';
 }
 
+/** As the page records it: also when (`performance.now()`), for the benchmark. */
+export interface ReceivedAt extends Received {
+  at: number;
+}
+
 export interface ToolTab {
   page: Page;
   ui: KairroUi;
@@ -38,12 +43,14 @@ export interface ToolTab {
   send(how: 'enter' | 'click'): Promise<void>;
   composerText(): Promise<string>;
   received(): Promise<Received[]>;
+  receivedAt(): Promise<ReceivedAt[]>;
   /** The texts of the page's replies, as shown (after Kairro restored any placeholders). */
   replies(): Promise<string[]>;
 }
 
+/** `built: null` launches the same browser without the extension (the benchmark's baseline). */
 export async function launchWithExtension(
-  built: BuiltExtension,
+  built: BuiltExtension | null,
   tools: ToolServer,
 ): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'kairro-e2e-profile-'));
@@ -51,8 +58,7 @@ export async function launchWithExtension(
     headless: true,
     executablePath: CHROMIUM_PATH,
     args: [
-      `--disable-extensions-except=${built.dir}`,
-      `--load-extension=${built.dir}`,
+      ...(built ? [`--disable-extensions-except=${built.dir}`, `--load-extension=${built.dir}`] : []),
       ...CHROMIUM_ARGS,
       ...tools.chromiumArgs,
     ],
@@ -60,6 +66,7 @@ export async function launchWithExtension(
   return {
     context,
     async extensionPage(path) {
+      if (!built) throw new Error('this browser runs without the extension');
       const page = await context.newPage();
       await page.goto(`chrome-extension://${built.id}/${path}`);
       return page;
@@ -104,11 +111,14 @@ async function kairroListens(cdp: CDPSession): Promise<boolean> {
 
 function toolTab(page: Page, cdp: CDPSession, tool: ToolPage): ToolTab {
   const composer = page.locator(tool.composer);
+  // Typed without the DOM library: the root project (the benchmark) type-checks this file too.
+  const receivedAt = () =>
+    page.evaluate(() => (globalThis as unknown as { received: ReceivedAt[] }).received);
   return {
     page,
     ui: kairroUi(page, cdp),
     async intercepting() {
-      await expect.poll(() => kairroListens(cdp), { timeout: 10_000 }).toBe(true);
+      await eventually(() => kairroListens(cdp), 10_000);
     },
     async type(text) {
       await composer.fill(text);
@@ -118,8 +128,12 @@ function toolTab(page: Page, cdp: CDPSession, tool: ToolPage): ToolTab {
       else await composer.press('Enter');
     },
     composerText: () =>
-      composer.evaluate((el) => ('value' in el ? String(el.value) : (el as HTMLElement).innerText).trim()),
-    received: () => page.evaluate(() => (window as unknown as { received: Received[] }).received),
+      composer.evaluate((el) => {
+        const box = el as unknown as { value?: string; innerText: string };
+        return (box.value ?? box.innerText).trim();
+      }),
+    received: async () => (await receivedAt()).map(({ text, via }) => ({ text, via })),
+    receivedAt,
     replies: () => page.locator(`${tool.replies} .reply`).allTextContents(),
   };
 }

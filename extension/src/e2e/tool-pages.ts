@@ -127,7 +127,7 @@ function pageScript(page: ToolPage): string {
     function submit(via) {
       const text = read();
       if (!text) return;
-      window.received.push({ text, via });
+      window.received.push({ text, via, at: performance.now() });
       if ('value' in composer) composer.value = '';
       else composer.innerHTML = '<p><br></p>';
       setTimeout(() => {
