@@ -38,6 +38,8 @@ export interface ToolTab {
   ui: KairroUi;
   /** Resolves once Kairro's content script has classified the page and intercepts prompts. */
   intercepting(): Promise<void>;
+  /** Resolves once the content script follows the page's own navigations (pushState). */
+  watchingUrl(): Promise<void>;
   /** Replaces the composer's text, as typing would. */
   type(text: string): Promise<void>;
   send(how: 'enter' | 'click'): Promise<void>;
@@ -90,19 +92,26 @@ interface ExecutionContext {
   auxData?: { type?: string; frameId?: string };
 }
 
-/** Kairro's content script listens on `window` in the capture phase once it intercepts. */
-async function kairroListens(cdp: CDPSession): Promise<boolean> {
+/**
+ * Whether Kairro's content script has a listener on `target` (an expression in its isolated world,
+ * "Kairro") that `matches`: its listeners show what it set up, which nothing in the page does.
+ */
+async function kairroListens(
+  cdp: CDPSession,
+  target: 'window' | 'navigation',
+  matches: (l: { type: string; useCapture: boolean }) => boolean,
+): Promise<boolean> {
   const contexts: ExecutionContext[] = [];
   const onContext = ({ context }: { context: ExecutionContext }) => contexts.push(context);
   cdp.on('Runtime.executionContextCreated', onContext);
   try {
-    // Enabling reports every existing context; the content script runs in the isolated world "Kairro".
+    // Enabling reports every existing context.
     await cdp.send('Runtime.enable');
     const world = contexts.find((c) => c.name === 'Kairro' && c.auxData?.type === 'isolated');
     if (!world) return false;
-    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window', contextId: world.id });
+    const { result } = await cdp.send('Runtime.evaluate', { expression: target, contextId: world.id });
     const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
-    return listeners.some((l) => l.type === 'keydown' && l.useCapture);
+    return listeners.some(matches);
   } finally {
     cdp.off('Runtime.executionContextCreated', onContext);
     await cdp.send('Runtime.disable');
@@ -118,7 +127,18 @@ function toolTab(page: Page, cdp: CDPSession, tool: ToolPage): ToolTab {
     page,
     ui: kairroUi(page, cdp),
     async intercepting() {
-      await eventually(() => kairroListens(cdp), 10_000);
+      // Interception listens on the window in the capture phase.
+      await eventually(
+        () => kairroListens(cdp, 'window', (l) => l.type === 'keydown' && l.useCapture),
+        10_000,
+      );
+    },
+    async watchingUrl() {
+      // The first classification is done once the content script follows same-document navigations.
+      await eventually(
+        () => kairroListens(cdp, 'navigation', (l) => l.type === 'currententrychange'),
+        10_000,
+      );
     },
     async type(text) {
       await composer.fill(text);

@@ -100,14 +100,30 @@ describe('shadow AI', () => {
     expect(await tab.received()).toEqual([]);
   });
 
+  it("follows the page's own navigation into an unapproved tool's path", async () => {
+    const tab = await open(SHADOW_PAGES.underPath);
+    await tab.watchingUrl();
+    expect(await tab.ui.text('.banner')).toBeNull();
+    await tab.page.evaluate(() => history.pushState({}, '', '/chat/conversation-1'));
+    await expect.poll(() => tab.ui.text('.banner')).toContain('HuggingChat is not an approved AI tool.');
+  });
+
+  it('an unknown chat UI is reported without a notice', async () => {
+    const tab = await open(SHADOW_PAGES.unknown);
+    await tab.watchingUrl();
+    expect(await tab.ui.text('.banner')).toBeNull();
+  });
+
   it('each visit reaches the backend as a shadow-AI event with the action applied', async () => {
     const sql = `SELECT tool, url_host, action, source FROM shadow_ai_events
                  WHERE user_email = 'bob@example.com' ORDER BY tool`;
     const rows = await eventually(async () => {
       const res = await backend.admin.post('/v1/admin/sql', { sql });
-      return (res.body.rows?.length ?? 0) >= 2 && (res.body.rows as unknown[][]);
+      return (res.body.rows?.length ?? 0) >= 4 && (res.body.rows as unknown[][]);
     }, 30_000);
     expect(rows).toEqual([
+      ['chat.llm-lab.test', 'chat.llm-lab.test', 'ALLOW', 'heuristic'],
+      ['huggingchat', 'huggingface.co', 'WARN', 'extension'],
       ['poe', 'poe.com', 'WARN', 'extension'],
       ['you', 'you.com', 'BLOCK', 'extension'],
     ]);

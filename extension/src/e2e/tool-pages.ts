@@ -107,10 +107,16 @@ export const GENERIC_PAGE: ToolPage = {
   replies: '#replies',
 };
 
-/** Unapproved tools in the demo org's defaults: Poe (WARN) and You.com (a test makes it BLOCK). */
+/**
+ * Shadow AI. Unapproved tools in the demo org's defaults: Poe (WARN), You.com (a test makes it
+ * BLOCK) and HuggingChat (WARN, only under huggingface.co/chat). And a chat UI no list knows, which
+ * Kairro's heuristic recognises by its host name and composer label.
+ */
 export const SHADOW_PAGES = {
   warn: { ...GENERIC_PAGE, tool: 'poe', host: 'poe.com' },
   block: { ...GENERIC_PAGE, tool: 'you', host: 'you.com' },
+  underPath: { ...GENERIC_PAGE, tool: 'huggingchat', host: 'huggingface.co' },
+  unknown: { ...GENERIC_PAGE, tool: 'chat.llm-lab.test', host: 'chat.llm-lab.test' },
 } satisfies Record<string, ToolPage>;
 
 export const ALL_PAGES: readonly ToolPage[] = [...SITE_PAGES, GENERIC_PAGE, ...Object.values(SHADOW_PAGES)];
