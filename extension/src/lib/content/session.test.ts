@@ -232,6 +232,31 @@ describe('startSession', () => {
     expect(t.of('classify').map((r) => r.url)).toEqual(['https://chatgpt.com/', 'https://chatgpt.com/c/9']);
   });
 
+  it('classifies a URL the page moved to while its first classification was on its way', async () => {
+    const navigation = new EventTarget();
+    let answerFirst: (p: PageClass) => void = () => {};
+    const classify = vi.fn();
+    const t = setup({ classify: approved, evaluate: allow }, 'https://chatgpt.com/', {
+      navigation,
+      request: (async (r: Request) => {
+        if (r.type !== 'classify') return { queued: true };
+        classify(r.url);
+        if (r.url === 'https://chatgpt.com/')
+          return new Promise<PageClass>((resolve) => (answerFirst = resolve));
+        return approved;
+      }) as SessionDeps['request'],
+    });
+    await vi.waitFor(() => expect(classify).toHaveBeenCalledTimes(1));
+    // The page's pushState happens before the content script watches: no event will tell it.
+    t.location.href = 'https://chatgpt.com/c/7';
+    answerFirst({ kind: 'other' });
+    await vi.waitFor(() => expect(t.modes).toEqual(['none', 'intercepting']));
+    expect(classify.mock.calls.map(([url]) => url)).toEqual([
+      'https://chatgpt.com/',
+      'https://chatgpt.com/c/7',
+    ]);
+  });
+
   it('ignores a classification answered after the page moved on', async () => {
     const answers: ((p: PageClass) => void)[] = [];
     const { win, doc } = dom(fixture('chatgpt'));

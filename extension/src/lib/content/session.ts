@@ -152,10 +152,13 @@ export async function startSession(deps: SessionDeps): Promise<Started> {
     return current.started;
   }
 
-  const started = (await classify(location.href)) ?? 'none';
+  const firstHref = location.href;
+  const started = (await classify(firstHref)) ?? 'none';
   const unwatch = watchUrl({
     win,
     location,
+    // A page that navigated while the first answer was on its way is classified again at once.
+    handledHref: firstHref,
     navigation: deps.navigation,
     pollMs: deps.urlPollMs,
     onChange: (href) => {

@@ -41,6 +41,26 @@ describe('watchUrl', () => {
     expect(t.changes).toEqual(['https://app.example/1', 'https://app.example/2']);
   });
 
+  it('reports at once a URL the page moved to after the one the caller handled', () => {
+    const { win } = dom('<html><body></body></html>');
+    const location = new URL('https://app.example/moved');
+    const changes: string[] = [];
+    const watch = (handledHref: string) =>
+      stops.push(
+        watchUrl({
+          win,
+          location,
+          navigation: new EventTarget(),
+          handledHref,
+          onChange: (h) => changes.push(h),
+        }),
+      );
+    watch('https://app.example/moved#top');
+    expect(changes).toEqual([]);
+    watch('https://app.example/first');
+    expect(changes).toEqual(['https://app.example/moved']);
+  });
+
   it('stops when asked', async () => {
     const t = setup(null);
     stops.pop()!();

@@ -13,6 +13,11 @@ export interface UrlWatchDeps {
   location: Pick<Location, 'href'>;
   /** Called with the new URL (fragment removed) when it differs from the last one seen. */
   onChange(href: string): void;
+  /**
+   * The URL the caller already handled; default the current one. When the page moved on since
+   * (while the caller was busy with it), `onChange` is called at once.
+   */
+  handledHref?: string;
   /** The Navigation API object; default `win.navigation` where the browser has it. */
   navigation?: EventTarget | null;
   /** Timer fallback without the Navigation API; default 1 s. */
@@ -28,7 +33,7 @@ export function withoutFragment(href: string): string {
 /** Starts watching; returns the function that stops it. */
 export function watchUrl(deps: UrlWatchDeps): () => void {
   const { win, location } = deps;
-  let last = withoutFragment(location.href);
+  let last = withoutFragment(deps.handledHref ?? location.href);
   const check = () => {
     const now = withoutFragment(location.href);
     if (now === last) return;
@@ -55,6 +60,7 @@ export function watchUrl(deps: UrlWatchDeps): () => void {
     const timer = win.setInterval(check, deps.pollMs ?? 1_000);
     stops.push(() => win.clearInterval(timer));
   }
+  check();
   return () => {
     for (const stop of stops) stop();
   };
