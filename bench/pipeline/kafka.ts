@@ -4,6 +4,7 @@
  * end, then the writer alone: synthetic records produced straight into Kafka at rising rates
  * (BENCH_RATES, default 2000,5000,10000,20000 events/s; BENCH_STEP_SECONDS each). The mock broker
  * keeps only ~5 MB per partition, so a writer that falls behind loses records: reported as lost.
+ * "2nd half/s" is what was written per second over the step's second half, after the warm-up.
  * The producer sends once per BENCH_PRODUCE_TICK_MS (default 50 ms), which sets the writer's batch size
  * on the mock broker (it returns one produced batch per partition per fetch).
  * BENCH_KAFKA_STEPS=e2e or =writer runs one of the two. BENCH_CPU_PROF=1 profiles the api+pipelines process (--cpu-prof) and prints where its time went.
@@ -55,7 +56,7 @@ async function writerCapacity(shape: Shape): Promise<void> {
   const producer = await syntheticProducer(shape.brokers!, orgId);
   onCleanup('disconnect the synthetic producer', () => producer.close());
   console.log(
-    '     target/s  produced/s  written/s  lag at end  lost   CPU: ' +
+    '     target/s  produced/s  written/s  2nd half/s  lag at end  lost   CPU: ' +
       shape.processes.map((p) => p.name).join(' / ') +
       ' / bench',
   );
@@ -64,9 +65,16 @@ async function writerCapacity(shape: Shape): Promise<void> {
     const meter = cpuMeter([...shape.processes, single('bench', process.pid)]);
     const threads = threadCpuMeter(shape.writerPid);
     const t0 = performance.now();
-    const produced = await producer.run(rate, stepSeconds);
+    const producing = producer.run(rate, stepSeconds);
+    // The second half's rate is the sustained one: the first seconds include the writer's warm-up
+    // (JIT, the group join, the first fetches).
+    await sleep((stepSeconds * 1000) / 2);
+    const midway = { rows: await countRows(shape.admin), at: performance.now() };
+    const produced = await producing;
     const written = (await countRows(shape.admin)) - base;
-    const elapsed = (performance.now() - t0) / 1000;
+    const end = performance.now();
+    const elapsed = (end - t0) / 1000;
+    const secondHalf = (base + written - midway.rows) / ((end - midway.at) / 1000);
     const cpu = meter.stop();
     const writerThreads = threads.stop();
     // Let it drain; what never arrives was dropped by the mock broker's retention.
@@ -80,7 +88,7 @@ async function writerCapacity(shape: Shape): Promise<void> {
     }
     console.log(
       `  ${fmt(rate).padStart(11)} ${fmt(produced.achievedRate).padStart(11)} ${fmt(written / elapsed).padStart(10)}` +
-        ` ${fmt(produced.events - written).padStart(11)} ${fmt(Math.max(0, produced.events - total)).padStart(5)}` +
+        ` ${fmt(secondHalf).padStart(11)} ${fmt(produced.events - written).padStart(11)} ${fmt(Math.max(0, produced.events - total)).padStart(5)}` +
         `   ${cpu.map((c) => fmt(c.cores, 2)).join(' / ')}`,
     );
     console.log(`               writer process threads: ${printThreads(writerThreads, 6)}`);
