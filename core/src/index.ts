@@ -53,7 +53,8 @@ export {
   strongerAction,
 } from './policy/severity.ts';
 export { estimateTokens } from './policy/tokens.ts';
-export { isValidUrlPattern, matchesUrlPattern, resolveTool } from './policy/tools.ts';
+export { extensionToolLists, isValidUrlPattern, matchesUrlPattern, resolveTool } from './policy/tools.ts';
+export type { ExtensionToolLists } from './policy/tools.ts';
 export {
   ACTIONS,
   INPUT_TYPES,

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import {
   compilePolicies,
+  extensionToolLists,
   MAX_PATTERN_MATCHES,
-  type Action,
   type CompiledPolicy,
+  type ExtensionToolLists,
   type PatternCompiler,
-  type Severity,
   type ToolConfig,
 } from '@kairro/core';
 import type { OrgConfig } from '@kairro/postgres';
@@ -58,17 +58,9 @@ function sharedCompiler(compile: PatternCompiler): PatternCompiler {
 }
 
 /** What `GET /v1/extension/policy` answers: where to intercept, never a policy or a rule. */
-export interface ExtensionPolicy {
+export interface ExtensionPolicy extends ExtensionToolLists {
   /** Short hash of the tool lists; the same lists give the same version in every process. */
   version: string;
-  approvedTools: Array<Pick<ToolConfig, 'id' | 'name' | 'urlPatterns' | 'applyPolicies'>>;
-  unapprovedTools: Array<{
-    id: string;
-    name: string;
-    urlPatterns: string[];
-    action: Action;
-    severity: Severity;
-  }>;
 }
 
 /** An org's policies as ingest holds them, compiled once per config load. */
@@ -101,14 +93,7 @@ export function compileOrgPolicy(
 }
 
 export function extensionPolicy(tools: readonly ToolConfig[]): ExtensionPolicy {
-  const lists = {
-    approvedTools: tools
-      .filter((t) => t.status === 'APPROVED')
-      .map(({ id, name, urlPatterns, applyPolicies }) => ({ id, name, urlPatterns, applyPolicies })),
-    unapprovedTools: tools
-      .filter((t) => t.status === 'UNAPPROVED')
-      .map(({ id, name, urlPatterns, action, severity }) => ({ id, name, urlPatterns, action, severity })),
-  };
+  const lists = extensionToolLists(tools);
   const version = createHash('sha256').update(JSON.stringify(lists)).digest('hex').slice(0, 16);
   return { version, ...lists };
 }

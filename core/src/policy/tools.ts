@@ -1,5 +1,5 @@
 import { globMatch } from './glob.ts';
-import type { ToolConfig } from './types.ts';
+import type { Action, Severity, ToolConfig } from './types.ts';
 
 interface UrlPattern {
   scheme: '*' | 'http' | 'https';
@@ -95,4 +95,30 @@ export function resolveTool(url: URL, tools: readonly ToolConfig[]): ToolConfig 
     }
   }
   return null;
+}
+
+/**
+ * The org's tools as the extension gets them (`GET /v1/extension/policy`, which adds a version):
+ * where to intercept and what to do on shadow AI, never a policy or a rule.
+ */
+export interface ExtensionToolLists {
+  approvedTools: Array<Pick<ToolConfig, 'id' | 'name' | 'urlPatterns' | 'applyPolicies'>>;
+  unapprovedTools: Array<{
+    id: string;
+    name: string;
+    urlPatterns: string[];
+    action: Action;
+    severity: Severity;
+  }>;
+}
+
+export function extensionToolLists(tools: readonly ToolConfig[]): ExtensionToolLists {
+  return {
+    approvedTools: tools
+      .filter((t) => t.status === 'APPROVED')
+      .map(({ id, name, urlPatterns, applyPolicies }) => ({ id, name, urlPatterns, applyPolicies })),
+    unapprovedTools: tools
+      .filter((t) => t.status === 'UNAPPROVED')
+      .map(({ id, name, urlPatterns, action, severity }) => ({ id, name, urlPatterns, action, severity })),
+  };
 }

@@ -6,17 +6,9 @@
  * the well-known tools instead of nothing being intercepted anywhere.
  */
 import { defaultTools } from '@kairro/core/default-tools';
+import { extensionToolLists } from '@kairro/core/tools';
 import type { ExtensionPolicy } from './tool-policy.ts';
 
 export function builtinToolPolicy(): ExtensionPolicy {
-  const tools = defaultTools();
-  return {
-    version: 'builtin',
-    approvedTools: tools
-      .filter((t) => t.status === 'APPROVED')
-      .map(({ id, name, urlPatterns, applyPolicies }) => ({ id, name, urlPatterns, applyPolicies })),
-    unapprovedTools: tools
-      .filter((t) => t.status === 'UNAPPROVED')
-      .map(({ id, name, urlPatterns, action, severity }) => ({ id, name, urlPatterns, action, severity })),
-  };
+  return { version: 'builtin', ...extensionToolLists(defaultTools()) };
 }
