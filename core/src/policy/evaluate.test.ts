@@ -38,7 +38,13 @@ describe('evaluate: order of stages', () => {
       'BLOCK',
       /expired at 2026-11-01/,
     ],
-    ['tool before policies', VALID, tool({ action: 'WARN', severity: 'MEDIUM' }), 'WARN', /not approved/],
+    [
+      'a blocked tool before policies',
+      VALID,
+      tool({ action: 'BLOCK', severity: 'MEDIUM' }),
+      'BLOCK',
+      /not approved/,
+    ],
     [
       'trusted tool before policies',
       VALID,
@@ -72,19 +78,40 @@ describe('evaluate: order of stages', () => {
     expect(d.reasons[0]).toMatch(reason);
   });
 
-  it('an unapproved tool decides with its action; risk is the higher of DLP and the tool', () => {
+  it('an unapproved tool set to BLOCK decides alone; risk is the higher of DLP and the tool', () => {
     const d = run({
-      context: { tool: tool({ action: 'WARN', severity: 'HIGH' }) },
-      policies: [blockAll],
+      context: { tool: tool({ action: 'BLOCK', severity: 'HIGH' }) },
+      policies: [allowAll],
       dlp: dlpOf(email),
     });
     expect(d).toEqual({
-      action: 'WARN',
+      action: 'BLOCK',
       riskLevel: 'HIGH',
-      reasons: ['Tool "DeepSeek" is not approved → WARN'],
+      reasons: ['Tool "DeepSeek" is not approved → BLOCK'],
       policyIds: [],
       alerts: [],
     });
+  });
+
+  it('an unapproved tool people may use keeps DLP: the policies decide above its action', () => {
+    const shadow = tool({ action: 'WARN', severity: 'HIGH' });
+    const blocked = run({ context: { tool: shadow }, policies: [blockAll], dlp: dlpOf(email) });
+    expect(blocked).toMatchObject({ action: 'BLOCK', riskLevel: 'HIGH', policyIds: ['all'] });
+    expect(blocked.reasons[0]).toBe('Tool "DeepSeek" is not approved → WARN');
+    expect(blocked.reasons).toHaveLength(2);
+
+    // Nothing found: the tool's own action still holds, not the fallback's ALLOW.
+    const clean = run({ context: { tool: shadow }, policies: [blockAll], dlp: dlpOf(), trace: true });
+    expect(clean).toMatchObject({ action: 'WARN', riskLevel: 'HIGH', policyIds: [] });
+    expect(clean.trace!.at(-1)).toMatchObject({ stage: 'tool', outcome: 'decided', action: 'WARN' });
+
+    // A critical finding the fallback blocks is blocked there too.
+    const card1 = run({
+      context: { tool: tool({ action: 'ALLOW', severity: 'LOW' }) },
+      policies: [],
+      dlp: dlpOf(card),
+    });
+    expect(card1).toMatchObject({ action: 'BLOCK', riskLevel: 'CRITICAL' });
   });
 
   it('a trusted tool allows even critical data, keeping the DLP risk', () => {

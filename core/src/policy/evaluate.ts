@@ -114,28 +114,48 @@ export function evaluate(input: EvaluationInput): Decision {
   });
 
   const gate = toolShortCircuit(ctx.tool);
-  if (gate !== null) {
+  // An unapproved tool people may still use (its action is not BLOCK) keeps DLP: its action is a
+  // floor, and the policies decide above it, so a card is blocked there as on an approved tool.
+  const floor = gate !== null && ctx.tool?.status === 'UNAPPROVED' && gate.action !== 'BLOCK' ? gate : null;
+  if (gate !== null && floor === null) {
     trace?.push({ stage: 'tool', outcome: 'decided', action: gate.action, detail: gate.reason });
     const risk = higherSeverity(dlpRisk, gate.severity);
     return decided({ action: gate.action, reasons: [gate.reason], policyIds: [], alerts: [] }, risk, trace);
   }
-  trace?.push({ stage: 'tool', outcome: 'matched', detail: describeToolPass(ctx) });
-
-  const { action, severity, reasons, policyIds, alerts, masks } = runPolicies(input, trace);
-  const risk = higherSeverity(dlpRisk, severity);
-  if (action === null) {
-    const fallback = fallbackAction(dlpRisk);
-    const reason = fallbackReason(dlp, alerts.length > 0, fallback);
-    reasons.push(reason);
-    trace?.push({ stage: 'fallback', outcome: 'decided', action: fallback, detail: reason });
-    return decided({ action: fallback, reasons, policyIds, alerts }, risk, trace);
-  }
   trace?.push({
-    stage: 'policy',
-    outcome: 'decided',
-    action,
-    detail: `Strongest action of the matched rules: ${action} (risk ${risk ?? 'NONE'})`,
+    stage: 'tool',
+    outcome: 'matched',
+    detail: floor ? `${floor.reason} at least; policies still apply` : describeToolPass(ctx),
   });
+
+  const outcome = runPolicies(input, trace);
+  const { policyIds, alerts, masks } = outcome;
+  const reasons = floor ? [floor.reason, ...outcome.reasons] : outcome.reasons;
+  const risk = higherSeverity(higherSeverity(dlpRisk, outcome.severity), floor?.severity ?? null);
+  let action: Action;
+  if (outcome.action === null) {
+    action = fallbackAction(dlpRisk);
+    const reason = fallbackReason(dlp, alerts.length > 0, action);
+    reasons.push(reason);
+    trace?.push({ stage: 'fallback', outcome: 'decided', action, detail: reason });
+  } else {
+    action = outcome.action;
+    trace?.push({
+      stage: 'policy',
+      outcome: 'decided',
+      action,
+      detail: `Strongest action of the matched rules: ${action} (risk ${risk ?? 'NONE'})`,
+    });
+  }
+  if (floor && strongerAction(floor.action, action) !== action) {
+    trace?.push({
+      stage: 'tool',
+      outcome: 'decided',
+      action: floor.action,
+      detail: `${floor.reason}, stronger than ${action}`,
+    });
+    action = floor.action;
+  }
   const masked = action === 'MASK' ? maskFired(ctx.prompt, masks) : undefined;
   return decided({ action, reasons, policyIds, alerts, ...masked }, risk, trace);
 }

@@ -77,16 +77,44 @@ afterAll(async () => {
 });
 
 describe('shadow AI', () => {
-  it('WARN: a banner says the tool is not approved; the page still works', async () => {
+  it('WARN: a banner says the tool is not approved; DLP still checks what is typed there', async () => {
     const tab = await open(SHADOW_PAGES.warn);
     await expect
       .poll(() => tab.ui.text('.banner'), { timeout: 10_000 })
       .toContain('Poe is not an approved AI tool.');
+    await tab.intercepting();
+
+    // A card number is blocked there as on any tool.
+    await tab.type('Charge card 4539 1488 0343 6467 for the renewal');
+    await tab.send('enter');
+    await expect.poll(() => tab.ui.text('.dialog.block h2')).toBe('Prompt blocked');
+    await tab.ui.click('[data-action=ok]');
+    expect(await tab.received()).toEqual([]);
+
+    // A clean prompt gets the tool's own WARN, and goes with a justification.
     await tab.type('hello');
     await tab.send('enter');
-    await expect.poll(() => tab.received()).toEqual([{ text: 'hello', via: 'enter' }]);
+    await expect.poll(() => tab.ui.text('.dialog.warn h2')).toBe('Check before sending');
+    expect(await tab.ui.text('.dialog.warn')).toContain('Tool "Poe" is not approved');
+    await tab.ui.click('[data-action=send-anyway]');
+    await tab.ui.click('textarea');
+    await tab.page.keyboard.type('Comparing answers for the wiki');
+    await tab.ui.click('[data-action=confirm]');
+    // (The generic adapter sends a released prompt with the page's send button.)
+    await expect.poll(() => tab.received()).toEqual([expect.objectContaining({ text: 'hello' })]);
+
     await tab.ui.click('[data-action=dismiss]');
     await expect.poll(() => tab.ui.text('.banner')).toBeNull();
+    const decided = await eventually(async () => {
+      const res = await backend.admin.post('/v1/admin/sql', {
+        sql: `SELECT action, risk_level FROM events WHERE tool = 'poe' ORDER BY occurred_at`,
+      });
+      return (res.body.rows?.length ?? 0) >= 2 && (res.body.rows as unknown[][]);
+    }, 30_000);
+    expect(decided).toEqual([
+      ['BLOCK', 'CRITICAL'],
+      ['WARN', 'MEDIUM'],
+    ]);
   });
 
   it('BLOCK: the page is covered and swallows keys and clicks', async () => {

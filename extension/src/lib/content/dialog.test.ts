@@ -42,6 +42,16 @@ describe('createUi', () => {
     expect(t.root().querySelector('.dialog')).toBeNull();
   });
 
+  it('WARN without findings says why without claiming sensitive data', async () => {
+    const t = setup();
+    const choice = t.ui.warn([], ['Tool "Poe" is not approved → WARN']);
+    expect(t.root().querySelector('h2')!.textContent).toBe('Check before sending');
+    expect(t.text()).toContain('Tool "Poe" is not approved → WARN');
+    expect(t.text()).not.toContain('Kairro found');
+    t.click('edit');
+    await expect(choice).resolves.toEqual({ choice: 'edit' });
+  });
+
   it('WARN → Send anyway asks for a justification before it sends', async () => {
     const t = setup();
     const choice = t.ui.warn(findings, reasons);

@@ -95,11 +95,11 @@ export function createUi(doc: Document, options: UiOptions = {}): Ui {
       return new Promise<WarnChoice>((resolve) => {
         const edit = h('button', { 'data-action': 'edit' }, 'Edit');
         const anyway = h('button', { class: 'danger', 'data-action': 'send-anyway' }, 'Send anyway');
+        // Nothing found: the warning is about where the prompt goes (an unapproved tool).
         const { box, close } = modal(
           'warn',
-          'This prompt contains sensitive data',
-          h('p', {}, 'Kairro found:'),
-          findingList(findings),
+          findings.length > 0 ? 'This prompt contains sensitive data' : 'Check before sending',
+          ...(findings.length > 0 ? [h('p', {}, 'Kairro found:'), findingList(findings)] : []),
           reasonList(reasons),
           h('div', { class: 'actions' }, edit, anyway),
         );

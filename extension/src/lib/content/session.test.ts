@@ -66,10 +66,6 @@ describe('startSession', () => {
   it.each<[string, PageClass]>([
     ['another page', { kind: 'other' }],
     ['an approved tool without policies', { ...approved, applyPolicies: false }],
-    [
-      'an unapproved tool the org allows',
-      { kind: 'unapproved', toolId: 't', name: 'T', action: 'ALLOW', severity: 'LOW' },
-    ],
   ])('does nothing on %s', async (_name, classify) => {
     const t = setup({ classify, evaluate: allow });
     await expect(t.started).resolves.toBe('none');
@@ -140,7 +136,7 @@ describe('startSession', () => {
     expect(t.enter().defaultPrevented).toBe(true);
   });
 
-  it('shows a banner on an unapproved tool set to WARN', async () => {
+  it('shows a banner on an unapproved tool set to WARN, and still checks its prompts', async () => {
     const t = setup({
       classify: { kind: 'unapproved', toolId: 'x', name: 'X Chat', action: 'WARN', severity: 'MEDIUM' },
       evaluate: allow,
@@ -149,7 +145,19 @@ describe('startSession', () => {
     expect(t.doc.querySelector('kairro-ui')!.shadowRoot!.querySelector('.banner')!.textContent).toContain(
       'X Chat',
     );
-    expect(t.enter().defaultPrevented).toBe(false);
+    expect(t.enter().defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(t.of('evaluate')).toHaveLength(1));
+  });
+
+  it('checks the prompts of an unapproved tool the org allows, without a notice', async () => {
+    const t = setup({
+      classify: { kind: 'unapproved', toolId: 't', name: 'T', action: 'ALLOW', severity: 'LOW' },
+      evaluate: allow,
+    });
+    await expect(t.started).resolves.toBe('intercepting');
+    expect(t.doc.querySelector('kairro-ui')?.shadowRoot?.querySelector('.banner') ?? null).toBeNull();
+    expect(t.enter().defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(t.of('evaluate')).toHaveLength(1));
   });
 
   it('reports an unapproved tool once per page load, with what the page showed', async () => {

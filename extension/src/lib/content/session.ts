@@ -1,7 +1,7 @@
 /**
  * What the content script does on a page, wired from its parts: classify, then intercept on an
- * approved tool, show the shadow-AI notice on an unapproved one (and report it), or look for an
- * unknown chat UI elsewhere. Single-page apps change URL without a page load, so the page is
+ * approved tool, show the shadow-AI notice on an unapproved one (and report it, and intercept there
+ * too unless it is blocked outright), or look for an unknown chat UI elsewhere. Single-page apps change URL without a page load, so the page is
  * classified again on every URL change and the mode switched when the answer differs.
  */
 import type { InputType, PageClass, Request, ResponseTo, Verdict } from '../messages.ts';
@@ -127,7 +127,18 @@ export async function startSession(deps: SessionDeps): Promise<Started> {
         appliedAction: shownAction(page.action),
         detail: page.name,
       });
-      return { key, started: shown.mode, stop: shown.undo };
+      if (shown.mode === 'overlay') return { key, started: 'overlay', stop: shown.undo };
+      // A tool people may still use keeps DLP: its prompts are checked as on an approved tool (the
+      // backend decides at least the tool's action there, and above it what the policies say).
+      const stopIntercepting = interceptPage();
+      return {
+        key,
+        started: shown.mode === 'banner' ? 'banner' : 'intercepting',
+        stop: () => {
+          stopIntercepting();
+          shown.undo();
+        },
+      };
     }
     if (key !== 'none') return { key, started: 'intercepting', stop: interceptPage() };
     // An approved tool without policies is known and trusted: nothing to look for there.
