@@ -93,8 +93,9 @@ const decided = (
  * The decision for one prompt: license, then the tool, then the applicable policies (strongest
  * action wins, ALERT rules only notify), then the fallback. Pure and allocation-light: trace
  * text is built only when `input.trace` is set; reasons always, for the rules that fire.
- * The last trace step is the one that decided: a license or tool short-circuit, the fallback, or
- * (when rules decided) a `policy` step without a policy id.
+ * The last trace step is the one that decided: a license or tool short-circuit, the fallback,
+ * (when rules decided) a `policy` step without a policy id, or an unapproved tool's action when it
+ * is stronger than theirs.
  */
 export function evaluate(input: EvaluationInput): Decision {
   const { dlp, context: ctx } = input;

@@ -10,9 +10,10 @@ export interface ShortCircuit {
 }
 
 /**
- * The tool stage: an unapproved tool gets its configured action and severity; an approved tool
- * with `applyPolicies: false` is trusted (ALLOW). Null lets the policies decide: approved tools
- * that apply policies, and tools the org never classified.
+ * The tool stage: an unapproved tool gets its configured action and severity (evaluate takes a
+ * non-BLOCK one as a floor under the policies' decision); an approved tool with
+ * `applyPolicies: false` is trusted (ALLOW). Null lets the policies decide: approved tools that
+ * apply policies, and tools the org never classified.
  */
 export function toolShortCircuit(tool: EvaluationContext['tool']): ShortCircuit | null {
   if (tool === null) return null;
