@@ -5,6 +5,8 @@
  * (BENCH_RATES, default 2000,5000,10000,20000 events/s; BENCH_STEP_SECONDS each). The mock broker
  * keeps only ~5 MB per partition, so a writer that falls behind loses records: reported as lost.
  * "2nd half/s" is what was written per second over the step's second half, after the warm-up.
+ * Ingest keys records by org, so the one demo org's records all go to one partition per topic;
+ * BENCH_KEY=endpoint spreads the synthetic ones by endpoint instead (synthetic.ts).
  * The producer sends once per BENCH_PRODUCE_TICK_MS (default 50 ms), which sets the writer's batch size
  * on the mock broker (it returns one produced batch per partition per fetch).
  * BENCH_KAFKA_STEPS=e2e or =writer runs one of the two. BENCH_CPU_PROF=1 profiles the api+pipelines process (--cpu-prof) and prints where its time went.

@@ -76,6 +76,10 @@ export async function syntheticProducer(brokers: string[], orgId: string): Promi
   const kafka = new Kafka({ clientId: 'kairro-bench', brokers, logLevel: logLevel.ERROR });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
+  // Ingest keys every record by org, so one org's records share a partition. BENCH_KEY=endpoint
+  // spreads them over the partitions by endpoint instead, to measure what that would change.
+  const byEndpoint = process.env.BENCH_KEY === 'endpoint';
+  const keyOf = (event: { endpoint_id: string }) => (byEndpoint ? event.endpoint_id : orgId);
   let n = 0;
   return {
     async run(rate, seconds) {
@@ -86,8 +90,12 @@ export async function syntheticProducer(brokers: string[], orgId: string): Promi
       let events = 0;
       let matches = 0;
       const inFlight = new Set<Promise<void>>();
+      // kafkajs groups a send's messages per partition by copying the group for every message
+      // (quadratic): a producer that fell behind and sent all it owed at once would spend seconds
+      // there and fall further behind. So a send holds at most two ticks' worth.
+      const maxPerSend = Math.max(1, Math.ceil((rate * tickMs) / 1000) * 2);
       while (performance.now() - t0 < seconds * 1000) {
-        const owed = Math.floor(((performance.now() - t0) / 1000) * rate) - events;
+        const owed = Math.min(maxPerSend, Math.floor(((performance.now() - t0) / 1000) * rate) - events);
         if (owed > 0 && inFlight.size < 4) {
           const batch = Array.from({ length: owed }, () => syntheticEvent(orgId, n++));
           events += owed;
@@ -98,12 +106,12 @@ export async function syntheticProducer(brokers: string[], orgId: string): Promi
               topicMessages: [
                 {
                   topic: TOPICS.events,
-                  messages: batch.map((b) => ({ key: orgId, value: JSON.stringify(b.event) })),
+                  messages: batch.map((b) => ({ key: keyOf(b.event), value: JSON.stringify(b.event) })),
                 },
                 {
                   topic: TOPICS.dlpMatches,
                   messages: batch.flatMap((b) =>
-                    b.matches.map((m) => ({ key: orgId, value: JSON.stringify(m) })),
+                    b.matches.map((m) => ({ key: keyOf(b.event), value: JSON.stringify(m) })),
                   ),
                 },
               ],
