@@ -4,11 +4,12 @@ import { startIngest, type FakeIngest } from '../testing/fake-ingest.ts';
 import type { ShadowSighting } from './messages.ts';
 import { createRegistrar, type Registrar } from './registration.ts';
 import * as items from './storage.ts';
-import { shadowEventRecord, warnOverrideRecord, type TelemetryRecord } from './telemetry.ts';
+import { parseRetryAfter, shadowEventRecord, warnOverrideRecord, type TelemetryRecord } from './telemetry.ts';
 import {
   createTelemetryQueue,
   MAX_QUEUED,
   retryDelayMs,
+  RETRY_MAX_MS,
   TELEMETRY_ALARM,
   type TelemetryQueue,
 } from './telemetry-queue.ts';
@@ -54,6 +55,14 @@ beforeEach(async () => {
 afterEach(() => ingest.close());
 
 describe('telemetry records', () => {
+  it('read Retry-After as seconds or as an HTTP date', () => {
+    const at = Date.parse('2026-11-22T10:00:00Z');
+    expect(parseRetryAfter('30', at)).toBe(30_000);
+    expect(parseRetryAfter('Sun, 22 Nov 2026 10:02:00 GMT', at)).toBe(120_000);
+    expect(parseRetryAfter('Sun, 22 Nov 2026 09:00:00 GMT', at)).toBe(0);
+    expect([parseRetryAfter('soon', at), parseRetryAfter(null, at)]).toEqual([undefined, undefined]);
+  });
+
   it('cut the URL to origin and path and the detail to 200 characters', () => {
     const record = shadowEventRecord(
       {
@@ -206,6 +215,21 @@ describe('telemetry queue', () => {
     await ingest.close();
     expect(await q.flush()).toBe('retrying');
     expect(await q.backlog()).toEqual({ waiting: 1, dropped: 0 });
+  });
+
+  it('waits at least as long as a 503 Retry-After asks, within the cap', async () => {
+    await configure();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let retryAfter = '300';
+    ingest.on('shadow-event', () => ({ status: 503, raw: 'full', headers: { 'retry-after': retryAfter } }));
+    const q = queue();
+    await q.enqueue(sighting(1));
+    expect(await q.flush()).toBe('retrying');
+    expect((await fakeBrowser.alarms.get(TELEMETRY_ALARM))!.scheduledTime).toBe(now.getTime() + 300_000);
+    retryAfter = String(24 * 3600); // a day: capped
+    expect(await q.flush()).toBe('retrying');
+    expect((await fakeBrowser.alarms.get(TELEMETRY_ALARM))!.scheduledTime).toBe(now.getTime() + RETRY_MAX_MS);
+    warn.mockRestore();
   });
 
   it('drops sightings too old for ingest before sending, so the fresh ones still go', async () => {

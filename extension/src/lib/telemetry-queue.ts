@@ -99,10 +99,12 @@ export function createTelemetryQueue(deps: TelemetryQueueDeps): TelemetryQueue {
     }));
   };
 
-  async function scheduleRetry(): Promise<void> {
+  /** Backs off; never sooner than the backend asked (`retryAfterMs`), never later than the cap. */
+  async function scheduleRetry(retryAfterMs = 0): Promise<void> {
     const s = await mutate((s) => {
       const failures = s.failures + 1;
-      return { ...s, failures, retryAt: new Date(now().getTime() + retryDelayMs(failures)).toISOString() };
+      const delay = Math.min(Math.max(retryDelayMs(failures), retryAfterMs), RETRY_MAX_MS);
+      return { ...s, failures, retryAt: new Date(now().getTime() + delay).toISOString() };
     });
     await browser.alarms.create(TELEMETRY_ALARM, { when: Date.parse(s.retryAt!) });
   }
@@ -159,7 +161,7 @@ export function createTelemetryQueue(deps: TelemetryQueueDeps): TelemetryQueue {
           return 'retrying';
         case 'failed':
           console.warn(`[kairro] sending telemetry failed (${result.code}): ${result.message}`);
-          await scheduleRetry();
+          await scheduleRetry(result.retryAfterMs);
           return 'retrying';
       }
     }

@@ -81,8 +81,11 @@ export type TelemetryPost =
   | { kind: 'refused'; code: string; message: string }
   /** Another 4xx: this record will never be taken; drop it so it cannot wedge the queue. */
   | { kind: 'rejected'; code: string; message: string }
-  /** Network error, timeout, 429 or 5xx: keep it and retry later. */
-  | { kind: 'failed'; code: string; message: string };
+  /**
+   * Network error, timeout, 429 or 5xx: keep it and retry later, not before `retryAfterMs` when the
+   * backend said when (ingest's 503 for a full stream sends `Retry-After`).
+   */
+  | { kind: 'failed'; code: string; message: string; retryAfterMs?: number };
 
 export async function postTelemetry(
   req: { backendUrl: string; token: string; path: string; body: unknown },
@@ -110,7 +113,22 @@ export async function postTelemetry(
   const message = error?.message ?? `HTTP ${res.status}`;
   if (res.status === 401 || res.status === 403) return { kind: 'refused', code, message };
   if (res.status >= 400 && res.status < 500 && res.status !== 429) return { kind: 'rejected', code, message };
-  return { kind: 'failed', code, message: `${req.path} answered HTTP ${res.status}: ${message}` };
+  const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), Date.now());
+  return {
+    kind: 'failed',
+    code,
+    message: `${req.path} answered HTTP ${res.status}: ${message}`,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  };
+}
+
+/** `Retry-After` as milliseconds from `nowMs`: delay-seconds or an HTTP date; undefined otherwise. */
+export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
 /** Whether ingest would still take this record at `now` (only sightings age out). */
