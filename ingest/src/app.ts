@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   closeConnectionsOnShutdown,
@@ -32,6 +33,8 @@ export async function buildIngestApp(
       'report AI tool sightings and WARN overrides.',
     version: '0.1.0',
   });
+  // Only the telemetry routes opt in (telemetry-rate-limit.ts); evaluate is never limited.
+  await app.register(rateLimit, { global: false });
   installErrorHandler(app);
   closeConnectionsOnShutdown(app);
   registerHealthRoutes(app, {

@@ -275,3 +275,30 @@ describe('a full stream', () => {
     }
   });
 });
+
+describe('telemetry rate limit', () => {
+  it('refuses a browser past 60 requests a minute to a route with 429 and Retry-After, records nothing more, and leaves other browsers and evaluate alone', async () => {
+    const token = await w.token();
+    for (let i = 0; i < 60; i++) {
+      const res = await post('/v1/extension/shadow-event', { events: [sighting({ id: `s-${i}` })] }, token);
+      expect(res.statusCode).toBe(202);
+    }
+    const published = w.published.length;
+    const refused = await post('/v1/extension/shadow-event', { events: [sighting({ id: 's-60' })] }, token);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(w.published).toHaveLength(published);
+
+    const other = await w.token({ endpointId: 'ep-2' });
+    const fromOther = await post('/v1/extension/shadow-event', { events: [sighting()] }, other);
+    expect(fromOther.statusCode).toBe(202);
+    const evaluate = await app.inject({
+      method: 'POST',
+      url: '/v1/extension/evaluate',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { url: 'https://chatgpt.com/', prompt: 'hello' },
+    });
+    expect(evaluate.statusCode).toBe(200);
+  });
+});

@@ -5,6 +5,7 @@ import { authenticate } from '../authenticate.ts';
 import type { IngestDeps } from '../deps.ts';
 import type { IngestMetrics } from '../metrics.ts';
 import { publishTelemetry } from '../publish-telemetry.ts';
+import { TELEMETRY_RATE_LIMIT } from '../telemetry-rate-limit.ts';
 import { ShadowEventBody, ShadowEventResponse } from '../schemas.ts';
 import { buildShadowEvents } from '../shadow-events.ts';
 
@@ -13,6 +14,7 @@ export function shadowEventRoute(app: FastifyInstance, deps: IngestDeps, metrics
   app.post<{ Body: ShadowEventBody }>(
     '/v1/extension/shadow-event',
     {
+      config: { rateLimit: TELEMETRY_RATE_LIMIT },
       schema: {
         summary: 'Record AI tool sightings (1–50), classified by the org’s tool lists',
         description:
@@ -26,6 +28,7 @@ export function shadowEventRoute(app: FastifyInstance, deps: IngestDeps, metrics
           202: ShadowEventResponse,
           400: { $ref: 'ErrorBody#' },
           401: { $ref: 'ErrorBody#' },
+          429: { $ref: 'ErrorBody#' },
           503: { $ref: 'ErrorBody#' },
         },
       },

@@ -4,6 +4,7 @@ import { authenticate } from '../authenticate.ts';
 import type { IngestDeps } from '../deps.ts';
 import type { IngestMetrics } from '../metrics.ts';
 import { publishTelemetry } from '../publish-telemetry.ts';
+import { TELEMETRY_RATE_LIMIT } from '../telemetry-rate-limit.ts';
 import { WarnOverrideBody, WarnOverrideResponse } from '../schemas.ts';
 import { storableUserText } from '../user-text.ts';
 
@@ -20,6 +21,7 @@ export function warnOverrideRoute(app: FastifyInstance, deps: IngestDeps, metric
   app.post<{ Body: WarnOverrideBody }>(
     '/v1/extension/warn-override',
     {
+      config: { rateLimit: TELEMETRY_RATE_LIMIT },
       schema: {
         summary: 'Record that the user sent a WARNed prompt anyway, with their justification',
         description:
@@ -33,6 +35,7 @@ export function warnOverrideRoute(app: FastifyInstance, deps: IngestDeps, metric
           202: WarnOverrideResponse,
           400: { $ref: 'ErrorBody#' },
           401: { $ref: 'ErrorBody#' },
+          429: { $ref: 'ErrorBody#' },
           503: { $ref: 'ErrorBody#' },
         },
       },
