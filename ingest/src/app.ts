@@ -33,7 +33,7 @@ export async function buildIngestApp(
       'report AI tool sightings and WARN overrides.',
     version: '0.1.0',
   });
-  // Only the telemetry routes opt in (telemetry-rate-limit.ts); evaluate is never limited.
+  // Only the telemetry routes opt in (telemetry-route.ts); evaluate is never limited.
   await app.register(rateLimit, { global: false });
   installErrorHandler(app);
   closeConnectionsOnShutdown(app);

@@ -4,7 +4,7 @@ import { authenticate } from '../authenticate.ts';
 import type { IngestDeps } from '../deps.ts';
 import type { IngestMetrics } from '../metrics.ts';
 import { publishTelemetry } from '../publish-telemetry.ts';
-import { TELEMETRY_RATE_LIMIT } from '../telemetry-rate-limit.ts';
+import { telemetryRouteOptions } from '../telemetry-route.ts';
 import { WarnOverrideBody, WarnOverrideResponse } from '../schemas.ts';
 import { storableUserText } from '../user-text.ts';
 
@@ -20,26 +20,14 @@ export const MAX_STORED_JUSTIFICATION = 500;
 export function warnOverrideRoute(app: FastifyInstance, deps: IngestDeps, metrics: IngestMetrics): void {
   app.post<{ Body: WarnOverrideBody }>(
     '/v1/extension/warn-override',
-    {
-      config: { rateLimit: TELEMETRY_RATE_LIMIT },
-      schema: {
-        summary: 'Record that the user sent a WARNed prompt anyway, with their justification',
-        description:
-          'The justification is stored DLP-redacted and cut to 500 characters. One override per ' +
-          'event: sending the same eventId again records nothing new. 503 with Retry-After when ' +
-          'the stream is full: nothing was recorded, send it again.',
-        tags: ['extension'],
-        security: [{ bearer: [] }],
-        body: WarnOverrideBody,
-        response: {
-          202: WarnOverrideResponse,
-          400: { $ref: 'ErrorBody#' },
-          401: { $ref: 'ErrorBody#' },
-          429: { $ref: 'ErrorBody#' },
-          503: { $ref: 'ErrorBody#' },
-        },
-      },
-    },
+    telemetryRouteOptions({
+      summary: 'Record that the user sent a WARNed prompt anyway, with their justification',
+      description:
+        'The justification is stored DLP-redacted and cut to 500 characters. One override per ' +
+        'event: sending the same eventId again records nothing new.',
+      body: WarnOverrideBody,
+      accepted: WarnOverrideResponse,
+    }),
     async (req, reply) => {
       const { claims, config } = await authenticate(req, deps);
       const record: WarnOverrideRecord = {
