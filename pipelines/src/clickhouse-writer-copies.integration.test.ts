@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOPICS } from '@kairro/core';
 import { createKafkaStream, type RecordStream, type Subscription } from '@kairro/stream';
-import { startKafkaBroker, type KafkaBroker } from '../../test/helpers/kafka.ts';
+import { startKafkaBroker, TEST_CONSUMER_TIMINGS, type KafkaBroker } from '../../test/helpers/kafka.ts';
 import { topicSpecs } from '../../test/helpers/kafka-shape.ts';
 import { startClickHouseWriter } from './clickhouse-writer.ts';
 import { event, match, writerWorld } from './test-fixtures/writer.ts';
@@ -23,12 +23,7 @@ describe('ClickHouse writer: copies a publisher marked as redelivered', () => {
       brokers: broker.brokers,
       clientId: 'kairro-writer-copies-test',
       topics: Object.values(TOPICS),
-      consumer: {
-        sessionTimeout: 6_000,
-        heartbeatInterval: 500,
-        rebalanceTimeout: 3_000,
-        maxWaitTimeInMs: 100,
-      },
+      consumer: TEST_CONSUMER_TIMINGS,
     });
     writer = await startClickHouseWriter({ stream, clickhouse: world.ch.client, logger: world.logger });
   });

@@ -12,7 +12,7 @@ import {
   type ConsumedRecord,
   type RecordStream,
 } from '@kairro/stream';
-import { startMockCluster } from '../../test/helpers/kafka.ts';
+import { startMockCluster, TEST_CONSUMER_TIMINGS } from '../../test/helpers/kafka.ts';
 import { startClickHouseWriter } from './clickhouse-writer.ts';
 import { event, writerWorld } from './test-fixtures/writer.ts';
 
@@ -143,12 +143,7 @@ describe('ClickHouse writer, JSON text', () => {
       topics: Object.values(TOPICS),
       logger: { warn: () => {}, error: () => {} },
       backoff: { initialMs: 100, maxMs: 500 },
-      consumer: {
-        sessionTimeout: 6_000,
-        heartbeatInterval: 500,
-        rebalanceTimeout: 3_000,
-        maxWaitTimeInMs: 100,
-      },
+      consumer: TEST_CONSUMER_TIMINGS,
     });
     const writer = await startClickHouseWriter({ stream, clickhouse: ch.client, logger });
     try {

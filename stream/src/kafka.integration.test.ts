@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startKafkaBroker, startMockCluster } from '../../test/helpers/kafka.ts';
+import { startKafkaBroker, startMockCluster, TEST_CONSUMER_TIMINGS } from '../../test/helpers/kafka.ts';
 import type { KafkaBroker } from '../../test/helpers/kafka.ts';
 import { TOPICS } from '../../core/src/records/types.ts';
 import { createKafkaStream } from './kafka.ts';
@@ -59,13 +59,7 @@ async function stream(extra: Partial<KafkaStreamOptions> = {}): Promise<RecordSt
     topics: [fanoutA, fanoutB, retryTopic, resumeTopic, backlogTopic, decodeTopic],
     logger,
     backoff: { initialMs: 100, maxMs: 500 },
-    // Short group timings: joins and hand-overs take a few seconds against the mock otherwise.
-    consumer: {
-      sessionTimeout: 6_000,
-      heartbeatInterval: 500,
-      rebalanceTimeout: 3_000,
-      maxWaitTimeInMs: 100,
-    },
+    consumer: TEST_CONSUMER_TIMINGS,
     ...extra,
   });
   streams.push(s);

@@ -20,6 +20,17 @@ export interface MockKafkaBroker extends KafkaBroker {
   up(): Promise<void>;
 }
 
+/**
+ * Consumer group timings for tests: with Kafka's defaults, group joins and hand-overs take a few
+ * seconds against the mock broker.
+ */
+export const TEST_CONSUMER_TIMINGS = {
+  sessionTimeout: 6_000,
+  heartbeatInterval: 500,
+  rebalanceTimeout: 3_000,
+  maxWaitTimeInMs: 100,
+};
+
 export interface TopicSpec {
   name: string;
   partitions: number;

@@ -52,6 +52,13 @@ function setup(answer: Answer, href = 'https://chatgpt.com/c/42', options: Optio
   return { win, doc, ui, requests, of, location, modes, started, enter, held };
 }
 
+/** Moves the page to `href` (a second URL) and waits until it was classified and had time to react. */
+async function moveOn(t: ReturnType<typeof setup>, href: string): Promise<void> {
+  t.location.href = href;
+  await vi.waitFor(() => expect(t.of('classify')).toHaveLength(2));
+  await new Promise((r) => setTimeout(r, 20));
+}
+
 const approved: PageClass = { kind: 'approved', toolId: 'chatgpt', name: 'ChatGPT', applyPolicies: true };
 const allow: Verdict = {
   kind: 'decided',
@@ -182,9 +189,7 @@ describe('startSession', () => {
       },
     ]);
     // Another conversation of the same tool: classified again, nothing new reported or shown.
-    t.location.href = 'https://poe.com/chat/2';
-    await vi.waitFor(() => expect(t.of('classify')).toHaveLength(2));
-    await new Promise((r) => setTimeout(r, 20));
+    await moveOn(t, 'https://poe.com/chat/2');
     expect(t.of('shadow-sighting')).toHaveLength(1);
     expect(t.modes).toEqual(['banner']);
   });
@@ -323,9 +328,7 @@ describe('startSession', () => {
       appliedAction: 'ALLOW',
       detail: 'heuristic: chat composer, AI host name, AI page title, AI composer label',
     });
-    t.location.href = 'https://chat.acme.example/c/2';
-    await vi.waitFor(() => expect(t.of('classify')).toHaveLength(2));
-    await new Promise((r) => setTimeout(r, 20));
+    await moveOn(t, 'https://chat.acme.example/c/2');
     expect(t.of('shadow-sighting')).toHaveLength(1);
   });
 });
