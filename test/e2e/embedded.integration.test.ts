@@ -255,7 +255,8 @@ describe('embedded shape: register → evaluate → event in the admin API', () 
     await Promise.all(Array.from({ length: 16 }, sender));
     expect(acked.length).toBeGreaterThanOrEqual(400);
     expect(acked.every((r) => r.body.action === 'WARN')).toBe(true);
-    expect(await signalled).toBe(0);
+    // The platform's own last words, should it not exit 0.
+    expect(await signalled, platform.output().slice(-4000)).toBe(0);
     expect(platform.output()).toContain('stopped cleanly');
 
     platform = await startKairro({ dataDir: platform.dataDir });
