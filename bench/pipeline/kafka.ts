@@ -9,6 +9,8 @@
  * BENCH_KEY=endpoint spreads the synthetic ones by endpoint instead (synthetic.ts).
  * The producer sends once per BENCH_PRODUCE_TICK_MS (default 50 ms), which sets the writer's batch size
  * on the mock broker (it returns one produced batch per partition per fetch).
+ * The synthetic records come from kcat (librdkafka, kcat-producer.ts), which leaves the writer the
+ * cores; BENCH_PRODUCER=kafkajs produces them from this process instead, which takes ≈0.6 cores.
  * BENCH_KAFKA_STEPS=e2e or =writer runs one of the two. BENCH_CPU_PROF=1 profiles the api+pipelines process (--cpu-prof) and prints where its time went.
  */
 import { mkdtempSync } from 'node:fs';
@@ -20,7 +22,8 @@ import { summarizeCpuProfiles } from './cpu-profile.ts';
 import { cpuMeter, single, threadCpuMeter } from './proc.ts';
 import { countRows, demoOrgId, startKafkaShape, type Shape } from './shapes.ts';
 import { envNumber, fmt } from './stats.ts';
-import { syntheticProducer } from './synthetic.ts';
+import { kcatProducer } from './kcat-producer.ts';
+import { kafkajsProducer } from './synthetic.ts';
 import { measureThroughput, printThreads } from './throughput.ts';
 
 export async function run(): Promise<void> {
@@ -55,16 +58,19 @@ async function writerCapacity(shape: Shape): Promise<void> {
   const rates = (process.env.BENCH_RATES ?? '2000,5000,10000,20000').split(',').map(Number);
   const stepSeconds = envNumber('BENCH_STEP_SECONDS', 20);
   const orgId = await demoOrgId(shape.databaseUrl!);
-  const producer = await syntheticProducer(shape.brokers!, orgId);
+  const producer =
+    process.env.BENCH_PRODUCER === 'kafkajs'
+      ? await kafkajsProducer(shape.brokers!, orgId)
+      : await kcatProducer(shape.brokers!, orgId);
   onCleanup('disconnect the synthetic producer', () => producer.close());
   console.log(
     '     target/s  produced/s  written/s  2nd half/s  lag at end  lost   CPU: ' +
-      shape.processes.map((p) => p.name).join(' / ') +
+      [...shape.processes, ...producer.processes].map((p) => p.name).join(' / ') +
       ' / bench',
   );
   for (const rate of rates) {
     const base = await countRows(shape.admin);
-    const meter = cpuMeter([...shape.processes, single('bench', process.pid)]);
+    const meter = cpuMeter([...shape.processes, ...producer.processes, single('bench', process.pid)]);
     const threads = threadCpuMeter(shape.writerPid);
     const t0 = performance.now();
     const producing = producer.run(rate, stepSeconds);

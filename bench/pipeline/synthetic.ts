@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import kafkajs from 'kafkajs';
 import { TOPICS, type DlpMatchRecord, type EventRecord } from '@kairro/core';
+import type { Watched } from './proc.ts';
 
 const { Kafka, Partitioners, logLevel } = kafkajs;
 
@@ -67,19 +68,28 @@ export function syntheticEvent(orgId: string, i: number): { event: EventRecord; 
 }
 
 export interface SyntheticProducer {
-  /** Produces `rate` events per second (plus their matches) for `seconds`; resolves what was acknowledged. */
+  /** Produces `rate` events per second (plus their matches) for `seconds`; resolves what was sent. */
   run(rate: number, seconds: number): Promise<{ events: number; matches: number; achievedRate: number }>;
+  /** The producer's own processes besides the benchmark's, for the CPU meter. */
+  processes: Watched[];
   close(): Promise<void>;
 }
 
-export async function syntheticProducer(brokers: string[], orgId: string): Promise<SyntheticProducer> {
+/**
+ * Ingest keys every record by org, so one org's records share a partition. BENCH_KEY=endpoint
+ * spreads them over the partitions by endpoint instead, to measure what that would change.
+ */
+export function recordKey(orgId: string): (event: { endpoint_id: string }) => string {
+  const byEndpoint = process.env.BENCH_KEY === 'endpoint';
+  return (event) => (byEndpoint ? event.endpoint_id : orgId);
+}
+
+/** The kafkajs producer, in the benchmark's own process (BENCH_PRODUCER=kafkajs). */
+export async function kafkajsProducer(brokers: string[], orgId: string): Promise<SyntheticProducer> {
   const kafka = new Kafka({ clientId: 'kairro-bench', brokers, logLevel: logLevel.ERROR });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
-  // Ingest keys every record by org, so one org's records share a partition. BENCH_KEY=endpoint
-  // spreads them over the partitions by endpoint instead, to measure what that would change.
-  const byEndpoint = process.env.BENCH_KEY === 'endpoint';
-  const keyOf = (event: { endpoint_id: string }) => (byEndpoint ? event.endpoint_id : orgId);
+  const keyOf = recordKey(orgId);
   let n = 0;
   return {
     async run(rate, seconds) {
@@ -125,6 +135,7 @@ export async function syntheticProducer(brokers: string[], orgId: string): Promi
       await Promise.all([...inFlight]);
       return { events, matches, achievedRate: events / ((performance.now() - t0) / 1000) };
     },
+    processes: [],
     close: () => producer.disconnect(),
   };
 }

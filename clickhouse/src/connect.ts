@@ -1,6 +1,7 @@
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import { mkdirSync } from 'node:fs';
+import { useChdbRawInsert } from './embedded-insert.ts';
 
 export type ClickHouseTarget =
   { kind: 'server'; url: string; database: string } | { kind: 'embedded'; path: string; database: string };
@@ -48,10 +49,10 @@ async function openEmbedded(target: { path: string; database: string }): Promise
   mkdirSync(target.path, { recursive: true });
   // The connection hook is typed for the HTTP connection in client 1.23; chDB implements the same
   // Connection interface, hence the cast (see TOOLCHAIN.md).
-  const connection = createChdbConnection({
-    path: target.path,
-  }) as unknown as ClickHouseClientConfigOptions['connection'];
+  const chdb = createChdbConnection({ path: target.path });
+  const connection = chdb as unknown as ClickHouseClientConfigOptions['connection'];
   const client = createClient({ connection, clickhouse_settings: settings });
+  useChdbRawInsert(client, chdb.chdb, settings);
   await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${quoteIdent(target.database)}` });
   // The client's `database` option does not reach chDB; its connection is one session, so USE sticks.
   await client.command({ query: `USE ${quoteIdent(target.database)}` });
