@@ -23,6 +23,8 @@ import { policyRoutes } from './routes/policies.ts';
 import { retentionRoutes } from './routes/retention.ts';
 import { sqlRoutes } from './routes/sql.ts';
 import { teamRoutes } from './routes/teams.ts';
+import { shadowAiCatalogRoutes } from './routes/shadow-ai-catalog.ts';
+import { shadowAiUsageRoutes } from './routes/shadow-ai-usage.ts';
 import { toolRoutes } from './routes/tools.ts';
 
 const PUBLIC_ADMIN_PATHS = new Set(['/v1/admin/auth/login', '/v1/admin/auth/logout']);
@@ -64,6 +66,8 @@ export async function buildApiApp(
   policyLabRoutes(app, deps);
   policyRoutes(app, deps);
   toolRoutes(app, deps);
+  shadowAiCatalogRoutes(app, deps);
+  shadowAiUsageRoutes(app, deps);
   teamRoutes(app, deps);
   auditRoutes(app, deps);
   if (deps.live) liveRoutes(app, deps.live);

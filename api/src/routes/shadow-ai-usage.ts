@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { ApiDeps } from '../deps.ts';
+
+export function shadowAiUsageRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  void app;
+  void deps;
+}
