@@ -27,10 +27,12 @@ export async function repairAggregates(
       await run(EVENT_COUNTS_HOURLY_REPAIR);
       await run(USER_EVENTS_DAILY_REPAIR);
       await run(INVENTORY_REPAIR);
+      await run(TOOL_USAGE_DAILY_REPAIR);
     } else if (table === 'dlp_matches') {
       await run(DLP_HOURLY_REPAIR);
     } else if (table === 'shadow_ai_events') {
       await run(INVENTORY_REPAIR);
+      await run(TOOL_USAGE_DAILY_REPAIR);
     }
   }
 }
@@ -153,4 +155,34 @@ LEFT JOIN (
   WHERE org_id = {org:String} AND tool IN {tools:Array(String)}
   GROUP BY org_id, tool
 ) AS a USING (org_id, tool)
+WHERE r.events > a.events`;
+
+/** Per-day tool usage (0007) also counts prompts and shadow-AI events together; both are recounted. */
+const TOOL_USAGE_DAILY_REPAIR = `
+INSERT INTO tool_usage_daily (org_id, day, tool, team, user_email, first_seen, last_seen, events, prompts, blocked, warned, retention_days)
+SELECT r.org_id, r.day, r.tool, r.team, r.user_email, r.first_seen, r.last_seen,
+       ${missing('events')}, ${missing('prompts')}, ${missing('blocked')}, ${missing('warned')}, r.retention_days
+FROM (
+  SELECT org_id, toDate(occurred_at) AS day, tool, team, user_email,
+         min(occurred_at) AS first_seen, max(occurred_at) AS last_seen, count() AS events,
+         countIf(prompt) AS prompts, countIf(action = 'BLOCK') AS blocked,
+         countIf(action = 'WARN') AS warned, max(retention_days) AS retention_days
+  FROM (
+    SELECT org_id, occurred_at, tool, team, user_email, action, retention_days, true AS prompt
+    FROM events FINAL
+    WHERE org_id = {org:String} AND toDate(occurred_at) IN {days:Array(Date)} AND tool IN {tools:Array(String)}
+    UNION ALL
+    SELECT org_id, occurred_at, tool, team, user_email, action, retention_days, false AS prompt
+    FROM shadow_ai_events FINAL
+    WHERE org_id = {org:String} AND toDate(occurred_at) IN {days:Array(Date)} AND tool IN {tools:Array(String)}
+  )
+  GROUP BY org_id, day, tool, team, user_email
+) AS r
+LEFT JOIN (
+  SELECT org_id, day, tool, team, user_email, sum(events) AS events, sum(prompts) AS prompts,
+         sum(blocked) AS blocked, sum(warned) AS warned
+  FROM tool_usage_daily
+  WHERE org_id = {org:String} AND day IN {days:Array(Date)} AND tool IN {tools:Array(String)}
+  GROUP BY org_id, day, tool, team, user_email
+) AS a USING (org_id, day, tool, team, user_email)
 WHERE r.events > a.events`;

@@ -3,7 +3,7 @@ import type { ClickHouse } from '@kairro/clickhouse';
 import { TOPICS } from '@kairro/core';
 import { createMemoryStream } from '@kairro/stream';
 import { startClickHouseWriter } from './clickhouse-writer.ts';
-import { event, match, writerWorld } from './test-fixtures/writer.ts';
+import { event, match, sighting, writerWorld } from './test-fixtures/writer.ts';
 
 describe('ClickHouse writer', () => {
   const world = writerWorld();
@@ -109,6 +109,7 @@ describe('ClickHouse writer', () => {
     const ids = Array.from({ length: 4 }, (_, i) => `01938a3c-0000-7000-8000-0000000003${i}0`);
     const records = ids.map((id) => ({ key: org, value: event(id, org) }));
     const matches = ids.map((id) => ({ key: org, value: match(id, org) }));
+    const sightings = ids.map((id) => ({ key: org, value: sighting(id.replace(/0$/, '1'), org) }));
     // A first writer's inserts reached the raw tables…
     await ch.client.insert({
       table: 'events',
@@ -120,6 +121,11 @@ describe('ClickHouse writer', () => {
       values: matches.slice(0, 3).map((r) => r.value),
       format: 'JSONEachRow',
     });
+    await ch.client.insert({
+      table: 'shadow_ai_events',
+      values: sightings.slice(0, 3).map((r) => r.value),
+      format: 'JSONEachRow',
+    });
     // …but it died before the views' parts were committed: the aggregates never saw those rows.
     for (const table of [
       'events_hourly',
@@ -127,6 +133,7 @@ describe('ClickHouse writer', () => {
       'user_events_daily',
       'dlp_hourly',
       'ai_tool_inventory',
+      'tool_usage_daily',
     ])
       await ch.client.command({
         query: `DELETE FROM ${table} WHERE org_id = {org:String}`,
@@ -137,6 +144,7 @@ describe('ClickHouse writer', () => {
     const writer = await startClickHouseWriter({ stream, clickhouse: ch.client, logger });
     await stream.publish(TOPICS.events, records);
     await stream.publish(TOPICS.dlpMatches, matches);
+    await stream.publish(TOPICS.shadowAiEvents, sightings);
     await stream.close();
     await writer.stop();
     const total = async (query: string) =>
@@ -163,14 +171,26 @@ describe('ClickHouse writer', () => {
     expect(
       await total('SELECT uniqMerge(users) AS n FROM ai_tool_inventory WHERE org_id = {org:String}'),
     ).toBe(1);
+    // Tool usage per day counts the prompts (BLOCK) and the sightings (WARN, on poe) together.
+    const usage = (col: string) =>
+      `SELECT sum(${col}) AS n FROM tool_usage_daily WHERE org_id = {org:String}`;
+    expect(await total(usage('events'))).toBe(8);
+    expect(await total(usage('prompts'))).toBe(4);
+    expect(await total(usage('blocked'))).toBe(4);
+    expect(await total(usage('warned'))).toBe(4);
+    expect(await total('SELECT uniqExact(tool) AS n FROM tool_usage_daily WHERE org_id = {org:String}')).toBe(
+      2,
+    );
     // Once consistent, another redelivery adds nothing.
     const again = createMemoryStream();
     const second = await startClickHouseWriter({ stream: again, clickhouse: ch.client, logger });
     await again.publish(TOPICS.events, records);
+    await again.publish(TOPICS.shadowAiEvents, sightings);
     await again.close();
     await second.stop();
     for (const table of ['events_hourly', 'event_counts_hourly', 'user_events_daily'])
       expect(await total(`SELECT sum(events) AS n FROM ${table} WHERE org_id = {org:String}`)).toBe(4);
+    expect(await total(usage('events'))).toBe(8);
     expect(await total('SELECT sum(prompts) AS n FROM ai_tool_inventory WHERE org_id = {org:String}')).toBe(
       4,
     );
