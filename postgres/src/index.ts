@@ -38,6 +38,25 @@ export {
 } from './queries/ai-tools.ts';
 export type { ToolRow } from './queries/ai-tools.ts';
 export {
+  deleteCustomTool,
+  dismissHost,
+  DuplicateCustomToolError,
+  getAttributeOverrides,
+  getCustomTool,
+  insertCustomTool,
+  listAttributeOverrides,
+  listCustomTools,
+  listDismissedHosts,
+  putAttributeOverrides,
+  undismissHost,
+} from './queries/shadow-ai.ts';
+export type {
+  AttributeOverride,
+  AttributeOverrides,
+  CustomToolInput,
+  CustomToolRow,
+} from './queries/shadow-ai.ts';
+export {
   createTeam,
   deleteTeam,
   DuplicateTeamError,
