@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildIngestApp } from './app.ts';
 import { ingestWorld, tools } from './test-fixtures/app-world.ts';
+import { tool } from './test-fixtures/org.ts';
 
 let app: FastifyInstance;
 let w: ReturnType<typeof ingestWorld>;
@@ -23,7 +24,7 @@ describe('GET /v1/extension/policy', () => {
     const first = await get();
     expect(first.statusCode).toBe(200);
     const body = first.json();
-    expect(Object.keys(body)).toEqual(['version', 'approvedTools', 'unapprovedTools']);
+    expect(Object.keys(body)).toEqual(['version', 'approvedTools', 'unapprovedTools', 'watchedTools']);
     expect(body.approvedTools.map((t: { id: string }) => t.id)).toEqual(['claude', 'corp']);
     expect(body.unapprovedTools).toEqual([
       {
@@ -46,6 +47,21 @@ describe('GET /v1/extension/policy', () => {
       expect(again.headers.etag).toBe(etag);
     }
     expect((await get({ 'if-none-match': '"stale"' })).statusCode).toBe(200);
+  });
+
+  it('watches the catalog tools in neither list, by id', async () => {
+    const { watchedTools } = (await get()).json() as { watchedTools: Array<{ id: string }> };
+    const ids = watchedTools.map((t) => t.id);
+    expect(ids).toContain('chatgpt');
+    // claude is in the org's approved list; shadow and corp are not catalog ids.
+    expect(ids).not.toContain('claude');
+    expect(watchedTools.find((t) => t.id === 'poe')).toEqual({
+      id: 'poe',
+      name: 'Poe',
+      urlPatterns: ['https://poe.com/*'],
+    });
+    w.setConfig({ tools: [...tools, tool({ id: 'poe', status: 'UNAPPROVED' })] });
+    expect((await get()).json().watchedTools.map((t: { id: string }) => t.id)).not.toContain('poe');
   });
 
   it('changes its ETag when the tools change, not when a policy does', async () => {
@@ -157,6 +173,62 @@ describe.each([0, 1])('POST /v1/extension/evaluate, %i decision threads', (decis
       'shadow',
       'new-ai.example',
     ]);
+  });
+
+  it('records a prompt on an unapproved tool as a shadow-AI event too, with the event’s id', async () => {
+    w.setConfig({
+      tools: [
+        ...tools,
+        tool({ id: 'poe', status: 'UNAPPROVED', urlPatterns: ['https://poe.com/*'], severity: 'HIGH' }),
+      ],
+    });
+    const prompt = 'my ssn is 521-37-0042, mail ana@acme-corp.com and bob@acme-corp.com';
+    const res = await evaluate({ url: 'https://poe.com/chat/1?x=1', prompt });
+    expect(res.json().action).toBe('BLOCK');
+    expect(w.published.map((p) => p.topic)).toEqual([
+      'kairro.events',
+      'kairro.dlp-matches',
+      'kairro.shadow-ai-events',
+    ]);
+    const event = w.values('kairro.events')[0] as { event_id: string; detectors: string[] };
+    const [shadow] = w.values('kairro.shadow-ai-events');
+    expect(w.published[2]?.records[0]?.key).toBe('org-1');
+    expect(shadow).toEqual({
+      event_id: event.event_id,
+      org_id: 'org-1',
+      occurred_at: '2026-06-01T00:00:00.000Z',
+      endpoint_id: 'ep-1',
+      user_email: 'ana@acme.com',
+      team: '',
+      tool: 'poe',
+      url_host: 'poe.com',
+      category: 'chat',
+      action: 'BLOCK',
+      severity: 'HIGH',
+      source: 'dlp',
+      detail: `prompt checked: 3 findings (${event.detectors.join(', ')})`,
+      retention_days: 400,
+    });
+    expect(event.detectors.slice().sort()).toEqual(['EMAIL', 'US_SSN']);
+    expect(JSON.stringify(shadow)).not.toMatch(/521-37|acme-corp/);
+
+    // No findings, a tool outside the catalog: the tool's action, no category.
+    await evaluate({ url: 'https://shadow.example/', prompt: 'hi' });
+    expect(w.values('kairro.shadow-ai-events')[1]).toMatchObject({
+      tool: 'shadow',
+      category: '',
+      action: 'WARN',
+      severity: 'MEDIUM',
+      source: 'dlp',
+      detail: 'prompt checked: no findings',
+    });
+  });
+
+  it('records no shadow-AI event on an approved tool or an unknown host', async () => {
+    await evaluate({ url: 'https://claude.ai/chat/1' });
+    await evaluate({ url: 'https://new-ai.example/' });
+    await evaluate({ url: 'https://chatgpt.com/' });
+    expect(w.values('kairro.shadow-ai-events')).toEqual([]);
   });
 
   it.each([

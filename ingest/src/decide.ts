@@ -8,7 +8,9 @@ import {
   type DlpMatchRecord,
   type DlpResult,
   type EventRecord,
+  type ShadowAiEventRecord,
 } from '@kairro/core';
+import { shippedCatalog, type ToolCatalog } from './catalog.ts';
 import { evaluationContext, type EvaluationRequest } from './context.ts';
 import type { IngestOrgConfig } from './org-config.ts';
 import type { EndpointClaims } from './tokens.ts';
@@ -20,6 +22,8 @@ export interface DecisionOutcome {
   dlp: DlpResult;
   event: EventRecord;
   matches: DlpMatchRecord[];
+  /** On a tool the org did not approve: the prompt as a shadow-AI event (source `dlp`), else null. */
+  shadow: ShadowAiEventRecord | null;
 }
 
 /**
@@ -36,6 +40,8 @@ export function decide(
     now: Date;
     startedAt: number;
     clock: () => number;
+    /** Default: the shipped catalog, for the shadow record's category. */
+    catalog?: ToolCatalog;
   },
 ): DecisionOutcome {
   const { detectors, allowlist, logLevel } = ctx.config.scan;
@@ -93,5 +99,31 @@ export function decide(
     snippet: logLevel === 'METADATA_ONLY' ? '' : truncate(m.snippet),
     retention_days: retentionDays,
   }));
-  return { decision, dlp, event, matches };
+  const shadow: ShadowAiEventRecord | null =
+    context.tool?.status === 'UNAPPROVED'
+      ? {
+          event_id: ctx.eventId,
+          org_id: ctx.claims.orgId,
+          occurred_at: occurredAt,
+          endpoint_id: ctx.claims.endpointId,
+          user_email: ctx.claims.email,
+          team,
+          tool,
+          url_host: host,
+          category: (ctx.catalog ?? shippedCatalog()).categoryOf(tool),
+          action: decision.action,
+          severity: context.tool.severity,
+          source: 'dlp',
+          detail: checkedDetail(dlp.summary.totalMatches, dlp.summary.detectors),
+          retention_days: retentionDays,
+        }
+      : null;
+  return { decision, dlp, event, matches, shadow };
+}
+
+/** `prompt checked: 2 findings (US_SSN, EMAIL)`: detector names only, never the prompt. */
+export function checkedDetail(findings: number, detectors: readonly string[]): string {
+  if (findings === 0) return 'prompt checked: no findings';
+  const count = `${findings} finding${findings === 1 ? '' : 's'}`;
+  return truncate(`prompt checked: ${count} (${detectors.join(', ')})`);
 }

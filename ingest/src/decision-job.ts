@@ -28,6 +28,8 @@ export type DecisionReply =
       event: string;
       /** One JSON text per DLP match record. */
       matches: string[];
+      /** The shadow-AI record as JSON text, on a tool the org did not approve. */
+      shadow?: string;
     }
   | { ok: false; invalid: string };
 
@@ -85,6 +87,7 @@ export function runDecisionJob(job: DecisionJob, config: IngestOrgConfig): Decis
     response,
     event: JSON.stringify(outcome.event),
     matches: outcome.matches.map((m) => JSON.stringify(m)),
+    ...(outcome.shadow ? { shadow: JSON.stringify(outcome.shadow) } : {}),
   };
 }
 

@@ -40,6 +40,15 @@ const sighting = (over: Record<string, unknown> = {}) => ({
 const sightings = (events: unknown[], token?: string | null) =>
   post('/v1/extension/shadow-event', { events }, token);
 const shadowRecords = () => w.values('kairro.shadow-ai-events') as Array<Record<string, unknown>>;
+const pick = ({ tool, url_host, category, action, severity, source, detail }: Record<string, unknown>) => ({
+  tool,
+  url_host,
+  category,
+  action,
+  severity,
+  source,
+  detail,
+});
 
 describe('POST /v1/extension/shadow-event', () => {
   it('classifies a sighting of an unapproved tool by the org’s list and records it once', async () => {
@@ -66,7 +75,7 @@ describe('POST /v1/extension/shadow-event', () => {
     expect(JSON.stringify(w.published)).not.toContain('secret');
   });
 
-  it('records unknown hosts as their own tool: heuristic guesses as such, catalog hits as extension', async () => {
+  it('records unknown hosts as their own tool: heuristic guesses as such, list hits as extension', async () => {
     w.setConfig({
       tools: [
         ...w.deps.configs.get('org-1')!.tools,
@@ -80,18 +89,11 @@ describe('POST /v1/extension/shadow-event', () => {
       sighting({ id: 'd', url: 'https://blocked.example/', appliedAction: 'WARN' }),
     ]);
     expect(res.json()).toEqual({ accepted: 4 });
-    const pick = ({ tool, url_host, action, severity, source, detail }: Record<string, unknown>) => ({
-      tool,
-      url_host,
-      action,
-      severity,
-      source,
-      detail,
-    });
     expect(shadowRecords().map(pick)).toEqual([
       {
         tool: 'new-ai.example',
         url_host: 'new-ai.example',
+        category: '',
         action: 'ALLOW',
         severity: 'NONE',
         source: 'heuristic',
@@ -100,14 +102,17 @@ describe('POST /v1/extension/shadow-event', () => {
       {
         tool: 'other-ai.example',
         url_host: 'other-ai.example',
+        category: '',
         action: 'WARN',
         severity: 'NONE',
         source: 'extension',
         detail: '',
       },
+      // An org tool whose id is a catalog id has the catalog's category.
       {
         tool: 'claude',
         url_host: 'claude.ai',
+        category: 'chat',
         action: 'ALLOW',
         severity: 'NONE',
         source: 'extension',
@@ -117,10 +122,56 @@ describe('POST /v1/extension/shadow-event', () => {
       {
         tool: 'blocked',
         url_host: 'blocked.example',
+        category: '',
         action: 'BLOCK',
         severity: 'HIGH',
         source: 'extension',
         detail: '[applied WARN]',
+      },
+    ]);
+  });
+
+  it('names a catalog tool the org never listed by its catalog id and category, unrated', async () => {
+    const res = await sightings([
+      sighting({
+        id: 'a',
+        url: 'https://www.perplexity.ai/search/x',
+        appliedAction: 'ALLOW',
+        detail: 'Perplexity',
+      }),
+      // The heuristic fired on a page the catalog knows: the catalog names it.
+      sighting({ id: 'b', url: 'https://poe.com/chat/1', signal: 'heuristic', appliedAction: 'ALLOW' }),
+      // The org's own list comes first, even on a catalog tool's site.
+      sighting({ id: 'c', url: 'https://shadow.example/' }),
+    ]);
+    expect(res.json()).toEqual({ accepted: 3 });
+    expect(shadowRecords().map(pick)).toEqual([
+      {
+        tool: 'perplexity',
+        url_host: 'www.perplexity.ai',
+        category: 'search',
+        action: 'ALLOW',
+        severity: 'NONE',
+        source: 'extension',
+        detail: 'Perplexity',
+      },
+      {
+        tool: 'poe',
+        url_host: 'poe.com',
+        category: 'chat',
+        action: 'ALLOW',
+        severity: 'NONE',
+        source: 'extension',
+        detail: '',
+      },
+      {
+        tool: 'shadow',
+        url_host: 'shadow.example',
+        category: '',
+        action: 'WARN',
+        severity: 'MEDIUM',
+        source: 'extension',
+        detail: '',
       },
     ]);
   });

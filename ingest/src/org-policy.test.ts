@@ -1,5 +1,7 @@
+import { builtInCatalog } from '@kairro/catalog';
 import { evaluate, MAX_PATTERN_MATCHES, scanText } from '@kairro/core';
 import { describe, expect, it } from 'vitest';
+import { toolCatalog } from './catalog.ts';
 import { evaluationContext } from './context.ts';
 import { compileOrgPolicy, extensionPolicy, re2Compiler } from './org-policy.ts';
 import { orgConfig, policy, tool } from './test-fixtures/org.ts';
@@ -73,8 +75,11 @@ describe('extensionPolicy', () => {
     tool({ id: 'pastebin-ai', status: 'UNAPPROVED', action: 'WARN', severity: 'HIGH' }),
   ];
 
+  // A small catalog: chatgpt is in the org's list, claude and poe are not.
+  const catalog = toolCatalog(builtInCatalog().filter((t) => ['chatgpt', 'claude', 'poe'].includes(t.id)));
+
   it('lists the tools with only what the extension needs', () => {
-    const doc = extensionPolicy(tools);
+    const doc = extensionPolicy(tools, catalog);
     expect(doc).toEqual({
       version: expect.stringMatching(/^[0-9a-f]{16}$/),
       approvedTools: [
@@ -95,7 +100,32 @@ describe('extensionPolicy', () => {
           severity: 'HIGH',
         },
       ],
+      watchedTools: [
+        { id: 'claude', name: 'Claude', urlPatterns: ['https://claude.ai/*'] },
+        { id: 'poe', name: 'Poe', urlPatterns: ['https://poe.com/*'] },
+      ],
     });
+  });
+
+  it('watches every catalog tool the org did not list, by id, approved or not', () => {
+    const shipped = builtInCatalog();
+    const watched = extensionPolicy(tools).watchedTools.map((t) => t.id);
+    expect(watched).toHaveLength(shipped.length - 1);
+    expect(watched).not.toContain('chatgpt');
+    expect(watched).toContain('claude');
+    const all = extensionPolicy([...tools, tool({ id: 'claude', status: 'UNAPPROVED' })]).watchedTools;
+    expect(all.map((t) => t.id)).not.toContain('claude');
+  });
+
+  it('changes its version with the catalog, even when the watch list ids stay the same', () => {
+    const { version } = extensionPolicy(tools, catalog);
+    const moved = builtInCatalog()
+      .filter((t) => ['chatgpt', 'claude', 'poe'].includes(t.id))
+      .map((t) => (t.id === 'poe' ? { ...t, urlPatterns: ['https://poe.example/*'] } : t));
+    expect(extensionPolicy(tools, toolCatalog(moved)).version).not.toBe(version);
+    expect(extensionPolicy(tools, toolCatalog([...moved])).version).toBe(
+      extensionPolicy(tools, toolCatalog(moved)).version,
+    );
   });
 
   it('keeps its version while the tools are the same and changes it with any of them', () => {

@@ -9,6 +9,7 @@ import {
   type ToolConfig,
 } from '@kairro/core';
 import type { OrgConfig } from '@kairro/postgres';
+import { shippedCatalog, type ToolCatalog, type WatchedTool } from './catalog.ts';
 import { compileCustomPattern } from './custom-detectors.ts';
 
 /**
@@ -59,8 +60,10 @@ function sharedCompiler(compile: PatternCompiler): PatternCompiler {
 
 /** What `GET /v1/extension/policy` answers: where to intercept, never a policy or a rule. */
 export interface ExtensionPolicy extends ExtensionToolLists {
-  /** Short hash of the tool lists; the same lists give the same version in every process. */
+  /** Short hash of the tool lists and the catalog; the same in every process of a build. */
   version: string;
+  /** Catalog tools in neither list: the extension reports visits there, and does nothing else. */
+  watchedTools: WatchedTool[];
 }
 
 /** An org's policies as ingest holds them, compiled once per config load. */
@@ -78,6 +81,7 @@ export interface OrgPolicy {
 export function compileOrgPolicy(
   config: Pick<OrgConfig, 'policies' | 'tools'>,
   onError: (err: unknown) => void = () => {},
+  catalog: ToolCatalog = shippedCatalog(),
 ): OrgPolicy {
   const names = new Map(config.policies.map((p) => [p.id, p.name]));
   const policies = compilePolicies(config.policies, sharedCompiler(re2Compiler), (e) =>
@@ -88,12 +92,25 @@ export function compileOrgPolicy(
       ),
     ),
   );
-  const extension = extensionPolicy(config.tools);
+  const extension = extensionPolicy(config.tools, catalog);
   return { policies, extension, etag: `"${extension.version}"` };
 }
 
-export function extensionPolicy(tools: readonly ToolConfig[]): ExtensionPolicy {
+/**
+ * The document and its version. The watch list is derived from the catalog, which only changes
+ * with a build: its fingerprint goes into the version, so a new catalog gives a new ETag even for
+ * an org whose lists and watch list ids stayed the same (a tool's patterns may have changed).
+ */
+export function extensionPolicy(
+  tools: readonly ToolConfig[],
+  catalog: ToolCatalog = shippedCatalog(),
+): ExtensionPolicy {
   const lists = extensionToolLists(tools);
-  const version = createHash('sha256').update(JSON.stringify(lists)).digest('hex').slice(0, 16);
-  return { version, ...lists };
+  const watchedTools = catalog.watchedTools(tools);
+  const version = createHash('sha256')
+    .update(JSON.stringify(lists))
+    .update(catalog.fingerprint)
+    .digest('hex')
+    .slice(0, 16);
+  return { version, ...lists, watchedTools };
 }

@@ -101,9 +101,15 @@ export type EvaluateResponse = Static<typeof EvaluateResponse>;
 const Tool = { id: Type.String(), name: Type.String(), urlPatterns: Type.Array(Type.String()) };
 /** Where the extension intercepts; policies and their rules stay on the server. */
 export const ExtensionPolicyResponse = Type.Object({
-  version: Type.String({ description: 'Changes whenever the tool lists do; also the ETag.' }),
+  version: Type.String({
+    description: 'Changes whenever the tool lists or the built-in catalog do; also the ETag.',
+  }),
   approvedTools: Type.Array(Type.Object({ ...Tool, applyPolicies: Type.Boolean() })),
   unapprovedTools: Type.Array(Type.Object({ ...Tool, action: Action, severity: Severity })),
+  watchedTools: Type.Array(Type.Object(Tool), {
+    description:
+      'Catalog tools in neither list (by id): the extension reports visits there (signal `catalog`) and does nothing else, the org has not decided on them.',
+  }),
 });
 
 /** Sightings per request; the extension batches what it saw since its last flush. */
@@ -125,7 +131,8 @@ export const Sighting = Type.Object(
       description: 'The page, http(s); query and fragment are dropped by the server too.',
     }),
     signal: Type.Union([Type.Literal('catalog'), Type.Literal('heuristic')], {
-      description: "catalog: the page matched the org's tool lists; heuristic: it looked like an AI tool.",
+      description:
+        "catalog: the page matched the org's tool lists or the watch list; heuristic: it looked like an AI tool.",
     }),
     appliedAction: Type.Union([Type.Literal('ALLOW'), Type.Literal('WARN'), Type.Literal('BLOCK')], {
       description: 'What the extension did on the page.',

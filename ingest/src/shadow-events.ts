@@ -7,6 +7,7 @@ import {
   type ShadowAiSource,
   type ToolConfig,
 } from '@kairro/core';
+import { shippedCatalog, type ToolCatalog } from './catalog.ts';
 import type { IngestOrgConfig } from './org-config.ts';
 import type { Sighting } from './schemas.ts';
 import { sightingEventId } from './sighting-ids.ts';
@@ -22,20 +23,25 @@ export type SightingsOutcome = { ok: true; records: ShadowAiEventRecord[] } | { 
 
 /**
  * Turns the extension's sightings into shadow-AI records, classified by the org's own tool lists
- * (those `GET /v1/extension/policy` serves), never by what the client claims:
+ * (those `GET /v1/extension/policy` serves), then the AI tool catalog, never by what the client
+ * claims:
  * - a tool of the org: its id; unapproved → its configured action and severity, approved → ALLOW;
- * - no tool of the org: the host is the tool, the action is what the extension applied, severity
- *   NONE (the org never rated it), source `heuristic` when the extension guessed, else `extension`.
- * When the extension applied something else than the org's action (its policy was stale), the
- * stored detail starts with `[applied X]`, so the record keeps both. Category is '' (tools carry
- * none yet). A repeated id in one request is recorded once. All or nothing: one invalid sighting
- * refuses the request, naming the field.
+ *   the category is the catalog's when the id is a catalog id;
+ * - a catalog tool: its id and category, severity NONE (the org has not rated it), source
+ *   `extension`;
+ * - neither: the host is the tool (a "discovered" candidate), category '', severity NONE, source
+ *   `heuristic` when the extension guessed, else `extension`.
+ * The action of the last two is what the extension applied. When the extension applied something
+ * else than the org's action (its policy was stale), the stored detail starts with `[applied X]`,
+ * so the record keeps both. A repeated id in one request is recorded once. All or nothing: one
+ * invalid sighting refuses the request, naming the field.
  */
 export function buildShadowEvents(
   sightings: readonly Sighting[],
-  ctx: { claims: EndpointClaims; config: IngestOrgConfig; now: Date },
+  ctx: { claims: EndpointClaims; config: IngestOrgConfig; now: Date; catalog?: ToolCatalog },
 ): SightingsOutcome {
   const { claims, config } = ctx;
+  const catalog = ctx.catalog ?? shippedCatalog();
   const now = ctx.now.getTime();
   const team = config.teams.get(claims.email.toLowerCase()) ?? '';
   const retentionDays = config.retentionDays || DEFAULT_RETENTION_DAYS;
@@ -54,9 +60,10 @@ export function buildShadowEvents(
     seen.add(sighting.id);
     const host = url.hostname.toLowerCase().replace(/\.$/, '');
     const tool = resolveTool(url, config.tools);
+    const known = tool ? { id: tool.id, category: catalog.categoryOf(tool.id) } : catalog.toolForUrl(url);
     const action: Action = tool ? configuredAction(tool) : sighting.appliedAction;
     const severity: RiskLevel = tool?.status === 'UNAPPROVED' ? tool.severity : 'NONE';
-    const source: ShadowAiSource = !tool && sighting.signal === 'heuristic' ? 'heuristic' : 'extension';
+    const source: ShadowAiSource = !known && sighting.signal === 'heuristic' ? 'heuristic' : 'extension';
     const note = sighting.appliedAction === action ? '' : `[applied ${sighting.appliedAction}]`;
     const detail = [note, sighting.detail ?? ''].filter(Boolean).join(' ');
     records.push({
@@ -70,9 +77,9 @@ export function buildShadowEvents(
       endpoint_id: claims.endpointId,
       user_email: claims.email,
       team,
-      tool: tool?.id ?? host,
+      tool: known?.id ?? host,
       url_host: host,
-      category: '',
+      category: known?.category ?? '',
       action,
       severity,
       source,

@@ -48,9 +48,10 @@ export function evaluateRoute(
 }
 
 /**
- * Publishes the event and its matches. The stream is local and on disk, so this is fast even when
- * Kafka is down; only when it is full are the records refused: the user still gets the decision
- * (a telemetry backlog must not block work), and the loss is counted and logged.
+ * Publishes the event, its matches and, on a tool the org did not approve, its shadow-AI record.
+ * The stream is local and on disk, so this is fast even when Kafka is down; only when it is full
+ * are the records refused: the user still gets the decision (a telemetry backlog must not block
+ * work), and the loss is counted and logged.
  */
 async function record(
   decided: Extract<DecisionReply, { ok: true }>,
@@ -60,7 +61,7 @@ async function record(
   req: FastifyRequest,
 ): Promise<void> {
   try {
-    // Both in the same turn: the disk stream writes them in one transaction and one flush.
+    // All in the same turn: the disk stream writes them in one transaction and one flush.
     await Promise.all([
       deps.stream.publish(TOPICS.events, [{ key: orgId, json: decided.event }]),
       decided.matches.length > 0
@@ -68,6 +69,9 @@ async function record(
             TOPICS.dlpMatches,
             decided.matches.map((json) => ({ key: orgId, json })),
           )
+        : undefined,
+      decided.shadow !== undefined
+        ? deps.stream.publish(TOPICS.shadowAiEvents, [{ key: orgId, json: decided.shadow }])
         : undefined,
     ]);
   } catch (error) {
