@@ -47,10 +47,14 @@ export type Verdict =
     }
   | { kind: 'unavailable'; failMode: FailMode; reason: string };
 
-/** What a page is, by the org's AI tool lists (GET /v1/extension/policy). */
+/**
+ * What a page is, by the org's AI tool lists (GET /v1/extension/policy). `watched`: a catalog AI
+ * tool in neither list; the org has not decided on it, so the visit is reported and nothing else.
+ */
 export type PageClass =
   | { kind: 'approved'; toolId: string; name: string; applyPolicies: boolean }
   | { kind: 'unapproved'; toolId: string; name: string; action: Action; severity: Severity }
+  | { kind: 'watched'; toolId: string; name: string }
   | { kind: 'other' };
 
 /** A decision as the popup lists it: no prompt text, no snippet. */
@@ -61,7 +65,10 @@ export interface RecentDecision {
   detectors: string[];
 }
 
-/** How the page was recognised as an AI tool the org has not approved. */
+/**
+ * How the page was recognised as an AI tool the org has not approved: `catalog`, by the org's
+ * unapproved list or the catalog's watch list; `heuristic`, by the look of its page.
+ */
 export type SightingSignal = 'catalog' | 'heuristic';
 
 /**

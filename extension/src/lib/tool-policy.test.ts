@@ -21,10 +21,17 @@ describe('classifyUrl', () => {
       'https://huggingface.co/chat',
       { kind: 'unapproved', toolId: 'huggingface', name: 'Hugging Face', action: 'WARN', severity: 'MEDIUM' },
     ],
+    // A catalog tool in neither of the org's lists is watched.
+    ['https://poe.com/chat/1', { kind: 'watched', toolId: 'poe', name: 'Poe' }],
     ['https://example.com/', { kind: 'other' }],
     ['not a url', { kind: 'other' }],
   ])('%s → %j', (url, expected) => {
     expect(classifyUrl(url, policy)).toEqual(expected);
+  });
+
+  it('watches nothing with lists from an older backend or cached before the watch list existed', () => {
+    const { watchedTools: _watched, ...older } = policy;
+    expect(classifyUrl('https://poe.com/chat/1', older)).toEqual({ kind: 'other' });
   });
 });
 
@@ -38,6 +45,14 @@ describe('parsePolicy', () => {
     expect(
       parsePolicy({ ...POLICY, unapprovedTools: [{ ...POLICY.unapprovedTools[0], action: 'EXPLODE' }] }),
     ).toBeUndefined();
+  });
+
+  it('tolerates a missing or partly unreadable watch list: it only reports visits', () => {
+    const { watchedTools, ...older } = POLICY;
+    expect(parsePolicy(older)).toEqual({ ...older, watchedTools: [] });
+    expect(parsePolicy({ ...POLICY, watchedTools: 'all' })?.watchedTools).toEqual([]);
+    const mixed = [{ id: 'x', name: 'X' }, ...watchedTools, { id: 'y', name: 'Y', urlPatterns: [1] }];
+    expect(parsePolicy({ ...POLICY, watchedTools: mixed })).toEqual(POLICY);
   });
 });
 

@@ -25,10 +25,19 @@ export interface UnapprovedTool {
   severity: Severity;
 }
 
+/** A catalog AI tool in neither of the org's lists: reported when visited, nothing else. */
+export interface WatchedTool {
+  id: string;
+  name: string;
+  urlPatterns: string[];
+}
+
 export interface ExtensionPolicy {
   version: string;
   approvedTools: ApprovedTool[];
   unapprovedTools: UnapprovedTool[];
+  /** Absent from older backends, from the built-in lists and from lists cached before it existed. */
+  watchedTools?: WatchedTool[];
 }
 
 export interface CachedToolPolicy {
@@ -130,13 +139,28 @@ export function parsePolicy(value: unknown): ExtensionPolicy | undefined {
       severity: t.severity as Severity,
     });
   }
-  return { version: value.version, approvedTools: approved, unapprovedTools: unapproved };
+  return {
+    version: value.version,
+    approvedTools: approved,
+    unapprovedTools: unapproved,
+    watchedTools: parseWatched(value.watchedTools),
+  };
+}
+
+/**
+ * The watch list only reports visits, so an entry this version cannot read is skipped rather than
+ * refusing the whole document (which would leave the org's own lists unenforced).
+ */
+function parseWatched(value: unknown): WatchedTool[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isTool).map(({ id, name, urlPatterns }) => ({ id, name, urlPatterns }));
 }
 
 /**
  * Approved tools first, then unapproved, each in list order; the first with a matching pattern
  * wins, so a narrow approved pattern (an enterprise tenant) beats a broad unapproved one. The same
- * order as ingest's decision (`resolveTool` in core/src/policy/tools.ts).
+ * order as ingest's decision (`resolveTool` in core/src/policy/tools.ts). Then the catalog's watch
+ * list, as ingest classifies a sighting.
  */
 export function classifyUrl(url: string, policy: ExtensionPolicy): PageClass {
   let parsed: URL;
@@ -161,6 +185,8 @@ export function classifyUrl(url: string, policy: ExtensionPolicy): PageClass {
     const { id, name, action, severity } = unapproved;
     return { kind: 'unapproved', toolId: id, name, action, severity };
   }
+  const watched = policy.watchedTools?.find(matches);
+  if (watched) return { kind: 'watched', toolId: watched.id, name: watched.name };
   return { kind: 'other' };
 }
 

@@ -25,6 +25,7 @@ export const POLICY = {
       severity: 'MEDIUM',
     },
   ],
+  watchedTools: [{ id: 'poe', name: 'Poe', urlPatterns: ['https://poe.com/*'] }],
 };
 export const POLICY_ETAG = '"policy-v1"';
 

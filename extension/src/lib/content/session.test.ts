@@ -194,6 +194,31 @@ describe('startSession', () => {
     expect(t.modes).toEqual(['banner']);
   });
 
+  it('reports a watched catalog tool once per page load and does nothing else there', async () => {
+    const page: PageClass = { kind: 'watched', toolId: 'poe', name: 'Poe' };
+    const t = setup({ classify: page, evaluate: allow }, 'https://poe.com/chat/1?q=secret');
+    await expect(t.started).resolves.toBe('none');
+    expect(t.of('shadow-sighting')).toEqual([
+      {
+        type: 'shadow-sighting',
+        sighting: {
+          url: 'https://poe.com/chat/1?q=secret',
+          signal: 'catalog',
+          appliedAction: 'ALLOW',
+          detail: 'Poe',
+        },
+      },
+    ]);
+    expect(t.doc.querySelector('kairro-ui')).toBeNull();
+    expect(t.enter().defaultPrevented).toBe(false);
+    // Another conversation of the same tool, and the chat heuristic never runs there.
+    await moveOn(t, 'https://poe.com/chat/2');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(t.of('shadow-sighting')).toHaveLength(1);
+    expect(t.of('evaluate')).toEqual([]);
+    expect(t.modes).toEqual(['none']);
+  });
+
   it('follows client-side navigation: intercepts, covers and lets go as the URL changes', async () => {
     const blocked: PageClass = {
       kind: 'unapproved',

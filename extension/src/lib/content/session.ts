@@ -1,7 +1,8 @@
 /**
  * What the content script does on a page, wired from its parts: classify, then intercept on an
  * approved tool, show the shadow-AI notice on an unapproved one (and report it, and intercept there
- * too unless it is blocked outright), or look for an unknown chat UI elsewhere. Single-page apps change URL without a page load, so the page is
+ * too unless it is blocked outright), only report a watched catalog tool, or look for an unknown
+ * chat UI elsewhere. Single-page apps change URL without a page load, so the page is
  * classified again on every URL change and the mode switched when the answer differs.
  */
 import type { InputType, PageClass, Request, ResponseTo, Verdict } from '../messages.ts';
@@ -54,6 +55,8 @@ function modeKey(page: PageClass): string {
       return page.applyPolicies ? `approved:${page.toolId}` : 'none';
     case 'unapproved':
       return `unapproved:${page.toolId}:${page.action}`;
+    case 'watched':
+      return `watched:${page.toolId}`;
     case 'other':
       return 'none';
   }
@@ -139,6 +142,16 @@ export async function startSession(deps: SessionDeps): Promise<Started> {
           shown.undo();
         },
       };
+    }
+    if (page.kind === 'watched') {
+      // A catalog tool the org has not decided on: the visit is reported, nothing is shown or held.
+      sightings.report(`catalog:${page.toolId}`, {
+        url: location.href,
+        signal: 'catalog',
+        appliedAction: 'ALLOW',
+        detail: page.name,
+      });
+      return { key, started: 'none', stop: () => undefined };
     }
     if (key !== 'none') return { key, started: 'intercepting', stop: interceptPage() };
     // An approved tool without policies is known and trusted: nothing to look for there.
