@@ -136,6 +136,15 @@ describe('shadow AI', () => {
     await expect.poll(() => tab.ui.text('.banner')).toContain('HuggingChat is not an approved AI tool.');
   });
 
+  it('a catalog tool the org never listed is reported without a notice, and its prompts go unchecked', async () => {
+    const tab = await open(SHADOW_PAGES.watched);
+    await tab.watchingUrl();
+    expect(await tab.ui.text('.banner')).toBeNull();
+    await tab.type('hello');
+    await tab.send('enter');
+    await expect.poll(() => tab.received()).toEqual([expect.objectContaining({ text: 'hello' })]);
+  });
+
   it('an unknown chat UI is reported without a notice', async () => {
     const tab = await open(SHADOW_PAGES.unknown);
     await tab.watchingUrl();
@@ -143,17 +152,31 @@ describe('shadow AI', () => {
   });
 
   it('each visit reaches the backend as a shadow-AI event with the action applied', async () => {
-    const sql = `SELECT tool, url_host, action, source FROM shadow_ai_events
-                 WHERE user_email = 'bob@example.com' ORDER BY tool`;
+    const sql = `SELECT tool, url_host, category, action, source FROM shadow_ai_events
+                 WHERE user_email = 'bob@example.com' AND source != 'dlp' ORDER BY tool`;
     const rows = await eventually(async () => {
       const res = await backend.admin.post('/v1/admin/sql', { sql });
-      return (res.body.rows?.length ?? 0) >= 4 && (res.body.rows as unknown[][]);
+      return (res.body.rows?.length ?? 0) >= 5 && (res.body.rows as unknown[][]);
     }, 30_000);
     expect(rows).toEqual([
-      ['chat.llm-lab.test', 'chat.llm-lab.test', 'ALLOW', 'heuristic'],
-      ['huggingchat', 'huggingface.co', 'WARN', 'extension'],
-      ['poe', 'poe.com', 'WARN', 'extension'],
-      ['you', 'you.com', 'BLOCK', 'extension'],
+      ['chat.llm-lab.test', 'chat.llm-lab.test', '', 'ALLOW', 'heuristic'],
+      ['huggingchat', 'huggingface.co', 'chat', 'WARN', 'extension'],
+      ['jasper', 'app.jasper.ai', 'writing', 'ALLOW', 'extension'],
+      ['poe', 'poe.com', 'chat', 'WARN', 'extension'],
+      ['you', 'you.com', 'search', 'BLOCK', 'extension'],
+    ]);
+  });
+
+  it('each prompt checked on an unapproved tool is a shadow-AI event too (source dlp)', async () => {
+    const sql = `SELECT tool, category, action, severity, detail FROM shadow_ai_events
+                 WHERE user_email = 'bob@example.com' AND source = 'dlp' ORDER BY occurred_at`;
+    const rows = await eventually(async () => {
+      const res = await backend.admin.post('/v1/admin/sql', { sql });
+      return (res.body.rows?.length ?? 0) >= 2 && (res.body.rows as unknown[][]);
+    }, 30_000);
+    expect(rows).toEqual([
+      ['poe', 'chat', 'BLOCK', 'MEDIUM', 'prompt checked: 1 finding (CREDIT_CARD)'],
+      ['poe', 'chat', 'WARN', 'MEDIUM', 'prompt checked: no findings'],
     ]);
   });
 });

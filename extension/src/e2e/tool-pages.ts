@@ -109,13 +109,15 @@ export const GENERIC_PAGE: ToolPage = {
 
 /**
  * Shadow AI. Unapproved tools in the demo org's defaults: Poe (WARN), You.com (a test makes it
- * BLOCK) and HuggingChat (WARN, only under huggingface.co/chat). And a chat UI no list knows, which
- * Kairro's heuristic recognises by its host name and composer label.
+ * BLOCK) and HuggingChat (WARN, only under huggingface.co/chat). A catalog tool in neither of the
+ * org's lists (Jasper, category writing), which the extension only watches. And a chat UI no list
+ * knows, which Kairro's heuristic recognises by its host name and composer label.
  */
 export const SHADOW_PAGES = {
   warn: { ...GENERIC_PAGE, tool: 'poe', host: 'poe.com' },
   block: { ...GENERIC_PAGE, tool: 'you', host: 'you.com' },
   underPath: { ...GENERIC_PAGE, tool: 'huggingchat', host: 'huggingface.co' },
+  watched: { ...GENERIC_PAGE, tool: 'jasper', host: 'app.jasper.ai' },
   unknown: { ...GENERIC_PAGE, tool: 'chat.llm-lab.test', host: 'chat.llm-lab.test' },
 } satisfies Record<string, ToolPage>;
 
