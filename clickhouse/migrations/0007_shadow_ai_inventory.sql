@@ -2,7 +2,9 @@
 --
 -- tool_usage_daily: per (org, day, tool, team, user) events, prompts, blocked, warned, and the first
 --   and last time seen that day. Fed from both `events` (prompt evaluations; prompts = events) and
---   `shadow_ai_events` (sightings; prompts = 0). The shadow-AI inventory, its daily trend, the tools
+--   `shadow_ai_events` (sightings; prompts = 0) except those of source `dlp`: ingest publishes one
+--   for each prompt on a tool the org did not approve, with the prompt's event id, and the prompt is
+--   already counted from `events`. The shadow-AI inventory, its daily trend, the tools
 --   of each user and team and the discovered-host counts read it with sum()/min()/max() and GROUP
 --   BY; distinct users are exact (uniqExact over user_email, which is in the key). DLP findings per
 --   tool come from dlp_hourly (0002), which already holds them per (hour, tool).
@@ -56,7 +58,8 @@ SELECT org_id, toDate(occurred_at) AS day, tool, team, user_email,
        toUInt64(0) AS prompts, countIf(action = 'BLOCK') AS blocked, countIf(action = 'WARN') AS warned,
        max(retention_days) AS retention_days
 FROM shadow_ai_events FINAL
-WHERE (SELECT count() FROM tool_usage_daily WHERE events > prompts) = 0
+WHERE source != 'dlp'
+  AND (SELECT count() FROM tool_usage_daily WHERE events > prompts) = 0
   AND NOT exists(SELECT 1 FROM system.tables WHERE database = currentDatabase() AND name = 'tool_usage_daily_shadow_mv')
 GROUP BY org_id, day, tool, team, user_email;
 
@@ -66,4 +69,5 @@ SELECT org_id, toDate(occurred_at) AS day, tool, team, user_email,
        toUInt64(0) AS prompts, countIf(action = 'BLOCK') AS blocked, countIf(action = 'WARN') AS warned,
        max(retention_days) AS retention_days
 FROM shadow_ai_events
+WHERE source != 'dlp'
 GROUP BY org_id, day, tool, team, user_email;

@@ -157,7 +157,10 @@ LEFT JOIN (
 ) AS a USING (org_id, tool)
 WHERE r.events > a.events`;
 
-/** Per-day tool usage (0007) also counts prompts and shadow-AI events together; both are recounted. */
+/**
+ * Per-day tool usage (0007) counts prompts and shadow-AI events together (not those of source `dlp`,
+ * which repeat a prompt); both are recounted.
+ */
 const TOOL_USAGE_DAILY_REPAIR = `
 INSERT INTO tool_usage_daily (org_id, day, tool, team, user_email, first_seen, last_seen, events, prompts, blocked, warned, retention_days)
 SELECT r.org_id, r.day, r.tool, r.team, r.user_email, r.first_seen, r.last_seen,
@@ -175,6 +178,7 @@ FROM (
     SELECT org_id, occurred_at, tool, team, user_email, action, retention_days, false AS prompt
     FROM shadow_ai_events FINAL
     WHERE org_id = {org:String} AND toDate(occurred_at) IN {days:Array(Date)} AND tool IN {tools:Array(String)}
+      AND source != 'dlp'
   )
   GROUP BY org_id, day, tool, team, user_email
 ) AS r

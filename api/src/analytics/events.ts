@@ -86,7 +86,7 @@ export async function listEvents(
 }
 
 /** A cursor's ClickHouse time text as a Date (UTC). */
-function cursorTime(t: string): Date | undefined {
+export function cursorTime(t: string): Date | undefined {
   const d = new Date(`${t.replace(' ', 'T')}Z`);
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
@@ -135,11 +135,12 @@ export function toView(r: EventRow): EventView {
   };
 }
 
-function encodeCursor(t: string, id: string): string {
+/** The opaque keyset cursor of a list ordered by `(occurred_at, event_id)` descending. */
+export function encodeCursor(t: string, id: string): string {
   return Buffer.from(JSON.stringify({ t, id })).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { t: string; id: string } {
+export function decodeCursor(cursor: string): { t: string; id: string } {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (

@@ -1,0 +1,209 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { cursorTime, decodeCursor, encodeCursor } from './events.ts';
+import { csvLine, type ExportFormat } from './export-format.ts';
+import { chTime, resolveOpenRange, toIsoMs, type RangeInput } from './range.ts';
+import { timeSlices } from './time-slices.ts';
+
+/** A stored shadow-AI event as the API shows it. */
+export interface ShadowEvent {
+  id: string;
+  occurredAt: string;
+  tool: string;
+  urlHost: string;
+  category: string;
+  userEmail: string;
+  team: string;
+  endpointId: string;
+  action: string;
+  severity: string;
+  source: string;
+  detail: string;
+}
+
+/** The filters of the shadow-AI event view (list and exports), as the route validated them. */
+export interface ShadowEventFilter extends RangeInput {
+  tool?: string | undefined;
+  user?: string | undefined;
+  team?: string | undefined;
+  /** Comma-separated: extension, dlp, heuristic. */
+  source?: string | undefined;
+  /** Comma-separated actions, e.g. `BLOCK,WARN`. */
+  action?: string | undefined;
+}
+
+interface Row {
+  event_id: string;
+  occurred_at: string;
+  tool: string;
+  url_host: string;
+  category: string;
+  user_email: string;
+  team: string;
+  endpoint_id: string;
+  action: string;
+  severity: string;
+  source: string;
+  detail: string;
+}
+
+const COLUMNS = `event_id, occurred_at, tool, url_host, category, user_email, team, endpoint_id, action,
+       severity, source, detail`;
+
+/** Parameterised conditions over `shadow_ai_events`: fixed fragments, every value a parameter. */
+export function shadowEventFilterSql(
+  orgId: string,
+  input: ShadowEventFilter,
+  now: Date,
+): { where: string; params: Record<string, unknown> } {
+  const { from, to } = resolveOpenRange(input, now);
+  const conditions = ['org_id = {org:String}'];
+  const params: Record<string, unknown> = { org: orgId };
+  if (from) {
+    conditions.push("occurred_at >= {from:DateTime64(3, 'UTC')}");
+    params.from = chTime(from);
+  }
+  if (to) {
+    conditions.push("occurred_at < {to:DateTime64(3, 'UTC')}");
+    params.to = chTime(to);
+  }
+  if (input.tool) {
+    conditions.push('tool = {tool:String}');
+    params.tool = input.tool;
+  }
+  if (input.user) {
+    conditions.push('lower(user_email) = lower({user:String})');
+    params.user = input.user;
+  }
+  if (input.team) {
+    conditions.push('team = {team:String}');
+    params.team = input.team;
+  }
+  if (input.source) {
+    conditions.push('source IN {sources:Array(String)}');
+    params.sources = splitList(input.source);
+  }
+  if (input.action) {
+    conditions.push('action IN {actions:Array(String)}');
+    params.actions = splitList(input.action);
+  }
+  return { where: conditions.join('\n  AND '), params };
+}
+
+/**
+ * The org's shadow-AI events matching the filters, newest first, with the event list's keyset
+ * cursor on `(occurred_at, event_id)`. Like `listEvents`, it probes time slices back from the
+ * newest end (the table is sorted by day, tool and id, not by time) until it has a page.
+ */
+export async function listShadowEvents(
+  ch: ClickHouseClient,
+  orgId: string,
+  page: ShadowEventFilter & { limit: number; cursor?: string | undefined },
+  now = new Date(),
+): Promise<{ events: ShadowEvent[]; nextCursor: string | null }> {
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const range = resolveOpenRange(page, now);
+  const want = page.limit + 1;
+  const rows: Row[] = [];
+  for (const slice of timeSlices(range, after ? cursorTime(after.t) : undefined, now)) {
+    const filter = shadowEventFilterSql(orgId, { ...page, hours: undefined, ...slice }, now);
+    rows.push(
+      ...(await ch
+        .query({
+          query: `
+            SELECT ${COLUMNS}
+            FROM shadow_ai_events FINAL
+            WHERE ${filter.where}
+              ${after ? "AND (occurred_at, event_id) < ({t:DateTime64(3, 'UTC')}, {id:UUID})" : ''}
+            ORDER BY occurred_at DESC, event_id DESC
+            LIMIT {limit:UInt32}`,
+          query_params: { ...filter.params, limit: want - rows.length, ...(after ?? {}) },
+          format: 'JSONEachRow',
+        })
+        .then((r) => r.json<Row>())),
+    );
+    if (rows.length >= want) break;
+  }
+  const pageRows = rows.slice(0, page.limit);
+  const last = pageRows.at(-1);
+  return {
+    events: pageRows.map(toShadowEvent),
+    nextCursor: rows.length > page.limit && last ? encodeCursor(last.occurred_at, last.event_id) : null,
+  };
+}
+
+/** The filtered view, newest first, at most `limit` rows, yielded as ClickHouse streams them. */
+export async function* streamShadowEvents(
+  ch: ClickHouseClient,
+  orgId: string,
+  filters: ShadowEventFilter & { limit: number },
+  now = new Date(),
+): AsyncGenerator<ShadowEvent> {
+  const filter = shadowEventFilterSql(orgId, filters, now);
+  const result = await ch.query({
+    query: `
+      SELECT ${COLUMNS}
+      FROM shadow_ai_events FINAL
+      WHERE ${filter.where}
+      ORDER BY occurred_at DESC, event_id DESC
+      LIMIT {limit:UInt32}`,
+    query_params: { ...filter.params, limit: filters.limit },
+    format: 'JSONEachRow',
+  });
+  for await (const rows of result.stream<Row>()) {
+    for (const row of rows) yield toShadowEvent(row.json());
+  }
+}
+
+const toShadowEvent = (r: Row): ShadowEvent => ({
+  id: r.event_id,
+  occurredAt: toIsoMs(r.occurred_at),
+  tool: r.tool,
+  urlHost: r.url_host,
+  category: r.category,
+  userEmail: r.user_email,
+  team: r.team,
+  endpointId: r.endpoint_id,
+  action: r.action,
+  severity: r.severity,
+  source: r.source,
+  detail: r.detail,
+});
+
+const CSV_COLUMNS: ReadonlyArray<readonly [header: string, cell: (e: ShadowEvent) => string]> = [
+  ['event_id', (e) => e.id],
+  ['occurred_at', (e) => e.occurredAt],
+  ['tool', (e) => e.tool],
+  ['url_host', (e) => e.urlHost],
+  ['category', (e) => e.category],
+  ['user_email', (e) => e.userEmail],
+  ['team', (e) => e.team],
+  ['endpoint_id', (e) => e.endpointId],
+  ['action', (e) => e.action],
+  ['severity', (e) => e.severity],
+  ['source', (e) => e.source],
+  ['detail', (e) => e.detail],
+];
+
+/** CSV (header first; csvLine quotes and defuses formulas: detail is employee text) or NDJSON. */
+export async function* formatShadowEvents(
+  events: AsyncIterable<ShadowEvent>,
+  format: ExportFormat,
+): AsyncGenerator<string> {
+  if (format === 'csv') {
+    yield csvLine(CSV_COLUMNS.map(([header]) => header));
+    for await (const e of events) yield csvLine(CSV_COLUMNS.map(([, cell]) => cell(e)));
+  } else {
+    for await (const e of events) yield `${JSON.stringify(e)}\n`;
+  }
+}
+
+function splitList(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
+}

@@ -1,0 +1,375 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrg, createSession, createUser, dismissHost, insertTool } from '@kairro/postgres';
+import { buildApiApp } from '../app.ts';
+import { startTestStores, type TestStores } from '../test-fixtures/stores.ts';
+
+const DAY = 86_400_000;
+const today = Math.floor(Date.now() / DAY) * DAY;
+const day = (ago: number) => new Date(today - ago * DAY).toISOString().slice(0, 10);
+/** Whole days: the five before today. */
+const RANGE = `from=${day(5)}T00:00:00Z&to=${day(0)}T00:00:00Z`;
+const TEAMS: Record<string, string> = { alice: 'Red', bob: 'Red', carol: 'Blue', zed: 'Green' };
+
+let n = 0;
+const at = (ago: number) => new Date(today - ago * DAY + 10 * 3_600_000 + n * 60_000).toISOString();
+const id = () => `01938a3c-0000-7000-8000-${String(++n).padStart(12, '0')}`;
+
+function sighting(org: string, user: string, tool: string, ago: number, extra: Record<string, string> = {}) {
+  return {
+    event_id: id(),
+    org_id: org,
+    occurred_at: at(ago),
+    endpoint_id: `ep-${user}`,
+    user_email: `${user}@example.com`,
+    team: TEAMS[user],
+    tool,
+    url_host: tool.includes('.') ? tool : `${tool}.example`,
+    category: '',
+    action: 'ALLOW',
+    severity: 'NONE',
+    source: 'extension',
+    detail: '',
+    ...extra,
+  };
+}
+
+function prompt(org: string, user: string, tool: string, ago: number, action: string, matches: number) {
+  return {
+    event_id: id(),
+    org_id: org,
+    occurred_at: at(ago),
+    endpoint_id: `ep-${user}`,
+    user_email: `${user}@example.com`,
+    team: TEAMS[user],
+    tool,
+    url_host: 'chatgpt.com',
+    action,
+    risk_level: matches ? 'HIGH' : 'NONE',
+    match_count: matches,
+  };
+}
+
+function finding(event: ReturnType<typeof prompt> | ReturnType<typeof sighting>) {
+  const { event_id, org_id, occurred_at, user_email, team, tool, action } = event;
+  return {
+    ...{ event_id, org_id, occurred_at, user_email, team, tool, action },
+    match_index: 0,
+    detector: 'CREDIT_CARD',
+    rule_id: 'credit-card',
+    severity: 'HIGH',
+    target: 'prompt',
+    start: 0,
+    end: 10,
+    snippet: '[CREDIT_CARD]',
+  };
+}
+
+/**
+ * Shadow-AI usage through the api on real Postgres and chDB: two orgs, rows inserted as the writer
+ * inserts them (so the materialized views fill `tool_usage_daily`), read through the routes.
+ */
+describe('shadow-AI usage api', () => {
+  let stores: TestStores;
+  let app: FastifyInstance;
+  const cookies: Record<string, string> = {};
+  const orgs: Record<string, string> = {};
+  let shadowA: Array<ReturnType<typeof sighting>>;
+
+  beforeAll(async () => {
+    stores = await startTestStores();
+    const { sql, ch } = stores;
+    const suffix = randomUUID().slice(0, 8);
+    for (const name of ['a', 'b']) {
+      const orgId = await createOrg(sql, { name: `Org ${name}`, slug: `${name}-${suffix}` });
+      const userId = await createUser(sql, {
+        orgId,
+        email: `admin-${name}-${suffix}@example.com`,
+        passwordHash: 'unused',
+        role: 'ANALYST',
+      });
+      orgs[name] = orgId;
+      cookies[name] = `kairro_session=${await createSession(sql, { userId, orgId, ttlSeconds: 3600 })}`;
+    }
+    const { a, b } = orgs as { a: string; b: string };
+    await insertTool(sql, a, {
+      id: 'internal-gpt',
+      name: 'Internal GPT',
+      status: 'APPROVED',
+      urlPatterns: ['https://gpt.internal.example/*'],
+      applyPolicies: true,
+      action: 'ALLOW',
+      severity: 'LOW',
+    });
+    await dismissHost(sql, a, 'dismissed.example', { userId: null, email: 'admin@example.com' });
+
+    shadowA = [
+      sighting(a, 'alice', 'chat.example-ai.dev', 3, {
+        action: 'WARN',
+        source: 'heuristic',
+        detail: 'first',
+      }),
+      sighting(a, 'alice', 'manus', 3),
+      sighting(a, 'alice', 'poe', 2, { action: 'BLOCK' }),
+      sighting(a, 'bob', 'internal-gpt', 2),
+      sighting(a, 'carol', 'chatgpt.com', 2),
+      sighting(a, 'alice', 'poe', 1, { action: 'WARN' }),
+      sighting(a, 'carol', 'poe', 1, { action: 'WARN' }),
+      sighting(a, 'bob', 'dismissed.example', 1),
+      sighting(a, 'bob', 'chat.example-ai.dev', 1, { detail: 'latest' }),
+    ];
+    const outside = sighting(a, 'alice', 'chat.example-ai.dev', 10, { detail: 'old' });
+    const promptsA = [
+      prompt(a, 'bob', 'chatgpt', 2, 'ALLOW', 0),
+      prompt(a, 'alice', 'chatgpt', 1, 'BLOCK', 1),
+    ];
+    // Ingest's shadow-AI copy of a prompt on a tool the org did not approve: listed, not counted twice.
+    const { event_id, occurred_at } = promptsA[1]!;
+    shadowA.push({
+      ...sighting(a, 'alice', 'chatgpt', 1, { action: 'BLOCK', source: 'dlp', detail: 'prompt checked' }),
+      event_id,
+      occurred_at,
+    });
+    const shadowB = [
+      ...[1, 1, 1].map(() => sighting(b, 'zed', 'chat.example-ai.dev', 1, { source: 'heuristic' })),
+      sighting(b, 'zed', 'poe', 1, { action: 'BLOCK' }),
+      sighting(b, 'zed', 'b-only.example', 2, { detail: 'org b' }),
+    ];
+    const promptsB = [prompt(b, 'zed', 'chatgpt', 1, 'BLOCK', 1)];
+    // Several inserts, as the writer's batches make them, so the aggregate holds unmerged parts.
+    const insert = (table: string, values: object[]) =>
+      ch.client.insert({ table, values, format: 'JSONEachRow' });
+    await insert('shadow_ai_events', shadowA.slice(0, 4));
+    await insert('shadow_ai_events', [...shadowA.slice(4), outside]);
+    await insert('shadow_ai_events', shadowB);
+    await insert('events', [...promptsA, ...promptsB]);
+    await insert('dlp_matches', [finding(promptsA[1]!), finding(shadowA[5]!), finding(promptsB[0]!)]);
+    app = await buildApiApp({ sql, clickhouse: ch, secureCookies: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await stores?.close();
+  });
+
+  const get = async (url: string, org = 'a') => {
+    const res = await app.inject({ method: 'GET', url, headers: { cookie: cookies[org]! } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res;
+  };
+  const json = async (url: string, org = 'a') => (await get(url, org)).json();
+  /** Nothing of org b in an org a answer. */
+  const noOrgB = (body: unknown) => expect(JSON.stringify(body)).not.toMatch(/zed@|b-only|org b|Green/);
+
+  it('counts each tool over the range: first/last seen, users, events, blocked, warned, findings', async () => {
+    const body = await json(`/v1/admin/shadow-ai/inventory?${RANGE}`);
+    noOrgB(body);
+    const byTool = Object.fromEntries(body.tools.map((t: { tool: string }) => [t.tool, t]));
+    expect(Object.keys(byTool).sort()).toEqual([
+      'chat.example-ai.dev',
+      'chatgpt',
+      'chatgpt.com',
+      'dismissed.example',
+      'internal-gpt',
+      'manus',
+      'poe',
+    ]);
+    expect(body.tools[0]).toEqual({
+      tool: 'poe',
+      category: 'chat',
+      firstSeen: shadowA[2]!.occurred_at,
+      lastSeen: shadowA[6]!.occurred_at,
+      users: 2,
+      events: 3,
+      blocked: 1,
+      warned: 2,
+      findings: 1,
+    });
+    // Org b's three sightings of the same host are not counted.
+    expect(byTool['chat.example-ai.dev']).toMatchObject({ users: 2, events: 2, warned: 1, category: '' });
+    expect(byTool.chatgpt).toMatchObject({ users: 2, events: 2, blocked: 1, findings: 1 });
+    expect(body.totals).toEqual({ tools: 7, users: 3, events: 11 });
+    expect(body.trend).toEqual([
+      { day: day(5), events: 0, users: 0 },
+      { day: day(4), events: 0, users: 0 },
+      { day: day(3), events: 2, users: 1 },
+      { day: day(2), events: 4, users: 3 },
+      { day: day(1), events: 5, users: 3 },
+    ]);
+  });
+
+  it('filters the inventory by catalog category and exports the tools table as CSV', async () => {
+    const agents = await json(`/v1/admin/shadow-ai/inventory?${RANGE}&category=agents`);
+    expect(agents.tools.map((t: { tool: string }) => t.tool)).toEqual(['manus']);
+    expect(agents.totals).toEqual({ tools: 1, users: 1, events: 1 });
+    expect(agents.trend.map((p: { events: number }) => p.events)).toEqual([0, 0, 1, 0, 0]);
+    const csv = await get(`/v1/admin/shadow-ai/inventory?${RANGE}&format=csv`);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="kairro-shadow-ai-inventory-/);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toBe('tool,category,firstSeen,lastSeen,users,events,blocked,warned,findings');
+    expect(lines[1]).toBe(`poe,chat,${shadowA[2]!.occurred_at},${shadowA[6]!.occurred_at},2,3,1,2,1`);
+    expect(lines).toHaveLength(8);
+    noOrgB(csv.body);
+  });
+
+  it('details one tool: trend, users by events, the latest shadow-AI events', async () => {
+    const poe = await json(`/v1/admin/shadow-ai/inventory/poe?${RANGE}`);
+    noOrgB(poe);
+    expect(poe).toMatchObject({ tool: 'poe', events: 3, blocked: 1, warned: 2, findings: 1 });
+    expect(poe.users).toEqual([
+      { user_email: 'alice@example.com', team: 'Red', events: 2, lastSeen: shadowA[5]!.occurred_at },
+      { user_email: 'carol@example.com', team: 'Blue', events: 1, lastSeen: shadowA[6]!.occurred_at },
+    ]);
+    expect(poe.trend.slice(2)).toEqual([
+      { day: day(3), events: 0, users: 0, blocked: 0, warned: 0 },
+      { day: day(2), events: 1, users: 1, blocked: 1, warned: 0 },
+      { day: day(1), events: 2, users: 2, blocked: 0, warned: 2 },
+    ]);
+    expect(poe.recent.map((e: { id: string }) => e.id)).toEqual(
+      [shadowA[6], shadowA[5], shadowA[2]].map((e) => e!.event_id),
+    );
+    expect(poe.recent[0]).toEqual({
+      id: shadowA[6]!.event_id,
+      occurredAt: shadowA[6]!.occurred_at,
+      tool: 'poe',
+      urlHost: 'poe.example',
+      category: '',
+      userEmail: 'carol@example.com',
+      team: 'Blue',
+      endpointId: 'ep-carol',
+      action: 'WARN',
+      severity: 'NONE',
+      source: 'extension',
+      detail: '',
+    });
+    // A tool the org never used in the range: zeros, not an error.
+    const unseen = await json(`/v1/admin/shadow-ai/inventory/b-only.example?${RANGE}`);
+    expect(unseen).toMatchObject({ firstSeen: null, events: 0, users: [], recent: [] });
+  });
+
+  it('lists the tools of each user and of each team', async () => {
+    const users = await json(`/v1/admin/shadow-ai/users?${RANGE}&by=user`);
+    noOrgB(users);
+    expect(users.rows.map((r: { user_email: string; events: number }) => [r.user_email, r.events])).toEqual([
+      ['alice@example.com', 5],
+      ['bob@example.com', 4],
+      ['carol@example.com', 2],
+    ]);
+    expect(users.rows[0].team).toBe('Red');
+    expect(users.rows[0].tools.map((t: { tool: string; events: number }) => [t.tool, t.events])).toEqual([
+      ['poe', 2],
+      ['chat.example-ai.dev', 1],
+      ['chatgpt', 1],
+      ['manus', 1],
+    ]);
+    const teams = await json(`/v1/admin/shadow-ai/users?${RANGE}&by=team`);
+    expect(teams.rows.map((r: { team: string; events: number }) => [r.team, r.events])).toEqual([
+      ['Red', 9],
+      ['Blue', 2],
+    ]);
+    expect(teams.rows[0]).not.toHaveProperty('user_email');
+    const blue = await json(`/v1/admin/shadow-ai/users?${RANGE}&by=user&team=Blue`);
+    expect(blue.rows.map((r: { user_email: string }) => r.user_email)).toEqual(['carol@example.com']);
+    const poe = await json(`/v1/admin/shadow-ai/users?${RANGE}&tool=poe&limit=1`);
+    expect(poe.rows).toEqual([
+      {
+        user_email: 'alice@example.com',
+        team: 'Red',
+        events: 2,
+        tools: [{ tool: 'poe', events: 2, lastSeen: shadowA[5]!.occurred_at }],
+      },
+    ]);
+  });
+
+  it('pages through the shadow-AI events newest first with filters and a cursor', async () => {
+    const newest = [...shadowA].sort((x, y) => y.occurred_at.localeCompare(x.occurred_at));
+    const pages = async (filters: string) => {
+      const seen: string[] = [];
+      let cursor = '';
+      for (let i = 0; i < 20; i++) {
+        const page = await json(`/v1/admin/shadow-ai/events?${RANGE}&limit=2${filters}${cursor}`);
+        noOrgB(page);
+        seen.push(...page.events.map((e: { id: string }) => e.id));
+        if (!page.nextCursor) break;
+        cursor = `&cursor=${page.nextCursor}`;
+      }
+      return seen;
+    };
+    const ids = (keep: (e: (typeof shadowA)[number]) => boolean) =>
+      newest.filter(keep).map((e) => e.event_id);
+    expect(await pages('')).toEqual(ids(() => true));
+    expect(await pages('&action=WARN,BLOCK')).toEqual(ids((e) => e.action !== 'ALLOW'));
+    expect(await pages('&source=heuristic')).toEqual(ids((e) => e.source === 'heuristic'));
+    expect(await pages('&user=ALICE@example.com&tool=poe')).toEqual(
+      ids((e) => e.user_email.startsWith('alice') && e.tool === 'poe'),
+    );
+    expect(await pages('&team=Blue')).toEqual(ids((e) => e.team === 'Blue'));
+    // Without a range: the older sighting too, and still none of org b.
+    expect((await json('/v1/admin/shadow-ai/events?limit=500')).events).toHaveLength(shadowA.length + 1);
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/v1/admin/shadow-ai/events?cursor=nope',
+      headers: { cookie: cookies.a! },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('exports the filtered view as streamed CSV and NDJSON', async () => {
+    const csv = await get(`/v1/admin/shadow-ai/events?${RANGE}&format=csv&limit=1`);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/filename="kairro-shadow-ai-events-.*\.csv"/);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'event_id,occurred_at,tool,url_host,category,user_email,team,endpoint_id,action,severity,source,detail',
+    );
+    expect(lines).toHaveLength(shadowA.length + 1); // the whole view, not one page
+    noOrgB(csv.body);
+    const nd = await get(`/v1/admin/shadow-ai/events?${RANGE}&format=ndjson&tool=poe`);
+    expect(nd.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const rows = nd.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.id)).toEqual([shadowA[6], shadowA[5], shadowA[2]].map((e) => e!.event_id));
+  });
+
+  it('queues discovered hosts: no catalog tool or host, no org tool, nothing dismissed', async () => {
+    const body = await json(`/v1/admin/shadow-ai/discovered?${RANGE}`);
+    expect(body.hosts).toEqual([
+      {
+        host: 'chat.example-ai.dev',
+        firstSeen: shadowA[0]!.occurred_at,
+        lastSeen: shadowA[8]!.occurred_at,
+        users: 2,
+        events: 2,
+        sources: ['extension', 'heuristic'],
+        lastDetail: 'latest',
+      },
+    ]);
+    const b = await json(`/v1/admin/shadow-ai/discovered?${RANGE}`, 'b');
+    expect(b.hosts.map((h: { host: string; events: number }) => [h.host, h.events])).toEqual([
+      ['chat.example-ai.dev', 3],
+      ['b-only.example', 1],
+    ]);
+    expect(b.hosts[0].sources).toEqual(['heuristic']);
+  });
+
+  it('shows org b only its own rows in every view', async () => {
+    const inv = await json(`/v1/admin/shadow-ai/inventory?${RANGE}`, 'b');
+    expect(inv.totals).toEqual({ tools: 4, users: 1, events: 6 });
+    expect(JSON.stringify(inv)).not.toMatch(/alice|bob|carol|manus|internal-gpt/);
+    const users = await json(`/v1/admin/shadow-ai/users?${RANGE}`, 'b');
+    expect(users.rows.map((r: { user_email: string }) => r.user_email)).toEqual(['zed@example.com']);
+    const events = await json(`/v1/admin/shadow-ai/events?limit=500`, 'b');
+    expect(events.events).toHaveLength(5);
+    const tool = await json(`/v1/admin/shadow-ai/inventory/poe?${RANGE}`, 'b');
+    expect(tool).toMatchObject({ events: 1, blocked: 1, warned: 0, findings: 0 });
+    expect(tool.users.map((u: { user_email: string }) => u.user_email)).toEqual(['zed@example.com']);
+  });
+
+  it('needs a session', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/admin/shadow-ai/inventory' });
+    expect(res.statusCode).toBe(401);
+  });
+});
