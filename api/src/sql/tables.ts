@@ -16,6 +16,7 @@ export const SQL_TABLE_CANDIDATES: readonly string[] = [
   'user_events_daily',
   'dlp_hourly',
   'ai_tool_inventory',
+  'tool_usage_daily',
 ];
 
 export interface SqlColumn {
