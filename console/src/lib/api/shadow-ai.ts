@@ -60,6 +60,8 @@ export interface UsageCounts {
 
 export interface InventoryRow extends UsageCounts {
   tool: string;
+  /** The catalog's category, or ''. */
+  category: string;
 }
 
 export interface TrendDay {
@@ -93,8 +95,11 @@ export interface ShadowEvent {
 }
 
 /** `GET /inventory/:tool`; `users` is the top 100 by events. */
-export interface ToolUsageDetail extends Omit<UsageCounts, 'users'> {
+export interface ToolUsageDetail extends Omit<UsageCounts, 'users' | 'firstSeen' | 'lastSeen'> {
   tool: string;
+  /** Null when the tool was not seen in the range. */
+  firstSeen: string | null;
+  lastSeen: string | null;
   trend: TrendDay[];
   users: Array<{ user_email: string; team: string; events: number; lastSeen: string }>;
   recent: ShadowEvent[];
@@ -147,8 +152,9 @@ export function dismissHost(host: string): Promise<void> {
 
 // --- usage -------------------------------------------------------------------------------------
 
-export function shadowInventory(hours: number, fetcher?: Fetch): Promise<Inventory> {
-  return request<Inventory>('/shadow-ai/inventory', { query: { hours }, fetch: fetcher });
+/** With a category, the tools, trend and totals are those of that category's tools. */
+export function shadowInventory(hours: number, category: string | null, fetcher?: Fetch): Promise<Inventory> {
+  return request<Inventory>('/shadow-ai/inventory', { query: { hours, category }, fetch: fetcher });
 }
 
 export function toolUsage(id: string, hours: number, fetcher?: Fetch): Promise<ToolUsageDetail> {

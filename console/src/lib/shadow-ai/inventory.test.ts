@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryRow, ShadowTool, ToolDecision } from '../api/shadow-ai.ts';
 import {
-  categoriesOf,
   dayStart,
   fillDays,
   filterInventory,
@@ -14,6 +13,7 @@ import {
 
 const usage = (tool: string, events: number): InventoryRow => ({
   tool,
+  category: '',
   firstSeen: '2026-11-20T10:00:00.000Z',
   lastSeen: '2026-11-22T10:00:00.000Z',
   users: 1,
@@ -96,10 +96,6 @@ describe('joinInventory', () => {
     expect(inventoryQuery('24h', { category: 'meeting-notes', status: 'unapproved' })).toBe(
       'range=24h&category=meeting-notes&status=unapproved',
     );
-  });
-
-  it('lists the categories present', () => {
-    expect(categoriesOf(rows)).toEqual(['chat']);
   });
 
   it('counts tools per risk level, worst first, one series key per bar', () => {

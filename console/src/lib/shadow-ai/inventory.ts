@@ -52,7 +52,7 @@ export function joinInventory(
         ...row,
         name: tool?.name ?? row.tool,
         vendor: tool?.vendor ?? '',
-        category: tool?.category ?? '',
+        category: tool?.category ?? row.category,
         risk: tool ? { score: tool.risk.score, level: tool.risk.level } : null,
         status: statusOf(tool?.decision),
         known: tool !== undefined,
@@ -85,11 +85,6 @@ export function inventoryQuery(range: string, { category, status }: InventoryFil
   if (category) parts.push(`category=${encodeURIComponent(category)}`);
   if (status) parts.push(`status=${status}`);
   return parts.join('&');
-}
-
-/** The categories present in the rows, sorted, for the filter's choices. */
-export function categoriesOf(rows: readonly InventoryTableRow[]): string[] {
-  return [...new Set(rows.map((r) => r.category).filter(Boolean))].sort();
 }
 
 export const RISK_ORDER: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
