@@ -129,7 +129,10 @@ LEFT JOIN (
 ) AS a USING (org_id, hour, severity, detector, rule_id, action, tool)
 WHERE r.matches > a.matches`;
 
-/** The inventory counts prompts (events) and shadow-AI events together; both are recounted. */
+/**
+ * The inventory counts prompts (events) and shadow-AI events together (not those of source `dlp`,
+ * which repeat a prompt, 0008); both are recounted.
+ */
 const INVENTORY_REPAIR = `
 INSERT INTO ai_tool_inventory (org_id, tool, category, first_seen, last_seen, users, events, prompts, blocked, warned, retention_days)
 SELECT r.org_id, r.tool, '', r.first_seen, r.last_seen, r.users,
@@ -144,7 +147,8 @@ FROM (
     FROM events FINAL WHERE org_id = {org:String} AND tool IN {tools:Array(String)}
     UNION ALL
     SELECT org_id, tool, occurred_at, user_email, action, retention_days, false AS prompt
-    FROM shadow_ai_events FINAL WHERE org_id = {org:String} AND tool IN {tools:Array(String)}
+    FROM shadow_ai_events FINAL
+    WHERE org_id = {org:String} AND tool IN {tools:Array(String)} AND source != 'dlp'
   )
   GROUP BY org_id, tool
 ) AS r
