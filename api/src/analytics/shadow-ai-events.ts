@@ -1,8 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { cursorTime, decodeCursor, encodeCursor } from './events.ts';
+import { keysetPage } from './keyset-page.ts';
 import { csvLine, type ExportFormat } from './export-format.ts';
 import { chTime, resolveOpenRange, toIsoMs, type RangeInput } from './range.ts';
-import { timeSlices } from './time-slices.ts';
 
 /** A stored shadow-AI event as the API shows it. */
 export interface ShadowEvent {
@@ -89,46 +88,22 @@ export function shadowEventFilterSql(
   return { where: conditions.join('\n  AND '), params };
 }
 
-/**
- * The org's shadow-AI events matching the filters, newest first, with the event list's keyset
- * cursor on `(occurred_at, event_id)`. Like `listEvents`, it probes time slices back from the
- * newest end (the table is sorted by day, tool and id, not by time) until it has a page.
- */
+/** The org's shadow-AI events matching the filters, newest first, a page at a time (keyset-page.ts). */
 export async function listShadowEvents(
   ch: ClickHouseClient,
   orgId: string,
   page: ShadowEventFilter & { limit: number; cursor?: string | undefined },
   now = new Date(),
 ): Promise<{ events: ShadowEvent[]; nextCursor: string | null }> {
-  const after = page.cursor ? decodeCursor(page.cursor) : null;
-  const range = resolveOpenRange(page, now);
-  const want = page.limit + 1;
-  const rows: Row[] = [];
-  for (const slice of timeSlices(range, after ? cursorTime(after.t) : undefined, now)) {
-    const filter = shadowEventFilterSql(orgId, { ...page, hours: undefined, ...slice }, now);
-    rows.push(
-      ...(await ch
-        .query({
-          query: `
-            SELECT ${COLUMNS}
-            FROM shadow_ai_events FINAL
-            WHERE ${filter.where}
-              ${after ? "AND (occurred_at, event_id) < ({t:DateTime64(3, 'UTC')}, {id:UUID})" : ''}
-            ORDER BY occurred_at DESC, event_id DESC
-            LIMIT {limit:UInt32}`,
-          query_params: { ...filter.params, limit: want - rows.length, ...(after ?? {}) },
-          format: 'JSONEachRow',
-        })
-        .then((r) => r.json<Row>())),
-    );
-    if (rows.length >= want) break;
-  }
-  const pageRows = rows.slice(0, page.limit);
-  const last = pageRows.at(-1);
-  return {
-    events: pageRows.map(toShadowEvent),
-    nextCursor: rows.length > page.limit && last ? encodeCursor(last.occurred_at, last.event_id) : null,
-  };
+  const { rows, nextCursor } = await keysetPage<Row>(ch, {
+    select: `SELECT ${COLUMNS} FROM shadow_ai_events FINAL`,
+    range: resolveOpenRange(page, now),
+    filterFor: (slice) => shadowEventFilterSql(orgId, { ...page, hours: undefined, ...slice }, now),
+    cursor: page.cursor,
+    limit: page.limit,
+    now,
+  });
+  return { events: rows.map(toShadowEvent), nextCursor };
 }
 
 /** The filtered view, newest first, at most `limit` rows, yielded as ClickHouse streams them. */
