@@ -7,7 +7,10 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   ndjson: 'application/x-ndjson; charset=utf-8',
 };
 
-const CSV_COLUMNS: ReadonlyArray<readonly [header: string, cell: (e: EventView) => string]> = [
+/** A CSV export's columns: each header and how a row's cell is written. */
+export type CsvColumns<T> = ReadonlyArray<readonly [header: string, cell: (row: T) => string]>;
+
+const EVENT_COLUMNS: CsvColumns<EventView> = [
   ['event_id', (e) => e.eventId],
   ['occurred_at', (e) => e.occurredAt],
   ['user_email', (e) => e.userEmail],
@@ -23,15 +26,22 @@ const CSV_COLUMNS: ReadonlyArray<readonly [header: string, cell: (e: EventView) 
 ];
 
 /** Turns a stream of events into CSV (header first, RFC 4180 quoting) or NDJSON lines. */
-export async function* formatEvents(
+export const formatEvents = (
   events: AsyncIterable<EventView>,
   format: ExportFormat,
+): AsyncGenerator<string> => formatRows(events, format, EVENT_COLUMNS);
+
+/** Turns a stream of rows into CSV with `columns` (header first) or NDJSON lines of the whole row. */
+export async function* formatRows<T>(
+  rows: AsyncIterable<T>,
+  format: ExportFormat,
+  columns: CsvColumns<T>,
 ): AsyncGenerator<string> {
   if (format === 'csv') {
-    yield csvLine(CSV_COLUMNS.map(([header]) => header));
-    for await (const e of events) yield csvLine(CSV_COLUMNS.map(([, cell]) => cell(e)));
+    yield csvLine(columns.map(([header]) => header));
+    for await (const row of rows) yield csvLine(columns.map(([, cell]) => cell(row)));
   } else {
-    for await (const e of events) yield `${JSON.stringify(e)}\n`;
+    for await (const row of rows) yield `${JSON.stringify(row)}\n`;
   }
 }
 

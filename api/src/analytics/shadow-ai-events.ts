@@ -1,7 +1,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { splitList, usageConditions, type UsageFilterInput } from './event-filter.ts';
 import { keysetPage } from './keyset-page.ts';
-import { csvLine, type ExportFormat } from './export-format.ts';
-import { chTime, resolveOpenRange, toIsoMs, type RangeInput } from './range.ts';
+import { formatRows, type CsvColumns, type ExportFormat } from './export-format.ts';
+import { resolveOpenRange, toIsoMs } from './range.ts';
 
 /** A stored shadow-AI event as the API shows it. */
 export interface ShadowEvent {
@@ -20,14 +21,9 @@ export interface ShadowEvent {
 }
 
 /** The filters of the shadow-AI event view (list and exports), as the route validated them. */
-export interface ShadowEventFilter extends RangeInput {
-  tool?: string | undefined;
-  user?: string | undefined;
-  team?: string | undefined;
+export interface ShadowEventFilter extends UsageFilterInput {
   /** Comma-separated: extension, dlp, heuristic. */
   source?: string | undefined;
-  /** Comma-separated actions, e.g. `BLOCK,WARN`. */
-  action?: string | undefined;
 }
 
 interface Row {
@@ -54,36 +50,10 @@ export function shadowEventFilterSql(
   input: ShadowEventFilter,
   now: Date,
 ): { where: string; params: Record<string, unknown> } {
-  const { from, to } = resolveOpenRange(input, now);
-  const conditions = ['org_id = {org:String}'];
-  const params: Record<string, unknown> = { org: orgId };
-  if (from) {
-    conditions.push("occurred_at >= {from:DateTime64(3, 'UTC')}");
-    params.from = chTime(from);
-  }
-  if (to) {
-    conditions.push("occurred_at < {to:DateTime64(3, 'UTC')}");
-    params.to = chTime(to);
-  }
-  if (input.tool) {
-    conditions.push('tool = {tool:String}');
-    params.tool = input.tool;
-  }
-  if (input.user) {
-    conditions.push('lower(user_email) = lower({user:String})');
-    params.user = input.user;
-  }
-  if (input.team) {
-    conditions.push('team = {team:String}');
-    params.team = input.team;
-  }
+  const { conditions, params } = usageConditions(orgId, input, now);
   if (input.source) {
     conditions.push('source IN {sources:Array(String)}');
     params.sources = splitList(input.source);
-  }
-  if (input.action) {
-    conditions.push('action IN {actions:Array(String)}');
-    params.actions = splitList(input.action);
   }
   return { where: conditions.join('\n  AND '), params };
 }
@@ -144,7 +114,7 @@ const toShadowEvent = (r: Row): ShadowEvent => ({
   detail: r.detail,
 });
 
-const CSV_COLUMNS: ReadonlyArray<readonly [header: string, cell: (e: ShadowEvent) => string]> = [
+const CSV_COLUMNS: CsvColumns<ShadowEvent> = [
   ['event_id', (e) => e.id],
   ['occurred_at', (e) => e.occurredAt],
   ['tool', (e) => e.tool],
@@ -160,25 +130,7 @@ const CSV_COLUMNS: ReadonlyArray<readonly [header: string, cell: (e: ShadowEvent
 ];
 
 /** CSV (header first; csvLine quotes and defuses formulas: detail is employee text) or NDJSON. */
-export async function* formatShadowEvents(
+export const formatShadowEvents = (
   events: AsyncIterable<ShadowEvent>,
   format: ExportFormat,
-): AsyncGenerator<string> {
-  if (format === 'csv') {
-    yield csvLine(CSV_COLUMNS.map(([header]) => header));
-    for await (const e of events) yield csvLine(CSV_COLUMNS.map(([, cell]) => cell(e)));
-  } else {
-    for await (const e of events) yield `${JSON.stringify(e)}\n`;
-  }
-}
-
-function splitList(value: string): string[] {
-  return [
-    ...new Set(
-      value
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
+): AsyncGenerator<string> => formatRows(events, format, CSV_COLUMNS);
