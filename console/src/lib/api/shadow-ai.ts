@@ -47,6 +47,17 @@ export interface AttributeOverride {
 }
 export type AttributeOverrides = Partial<Record<RiskAttributeName, AttributeOverride>>;
 
+/** `POST /tools`: the org's own tool; the attributes not given are unknown. */
+export interface CustomToolInput {
+  id: string;
+  name: string;
+  vendor?: string;
+  category: ToolCategory;
+  domains: string[];
+  urlPatterns: string[];
+  attributes?: AttributeOverrides;
+}
+
 export interface UsageCounts {
   firstSeen: string;
   lastSeen: string;
@@ -105,6 +116,16 @@ export interface ToolUsageDetail extends Omit<UsageCounts, 'users' | 'firstSeen'
   recent: ShadowEvent[];
 }
 
+export type UsageBy = 'user' | 'team';
+
+/** `GET /users`: a user (with its email) or a team, and the tools it used, by events. */
+export interface UsageByRow {
+  user_email?: string;
+  team: string;
+  events: number;
+  tools: Array<{ tool: string; events: number; lastSeen: string }>;
+}
+
 export interface DiscoveredHost {
   host: string;
   firstSeen: string;
@@ -146,8 +167,30 @@ export function putOverrides(id: string, overrides: AttributeOverrides): Promise
   return request<ShadowTool>(`${tool(id)}/attributes`, { method: 'PUT', body: { overrides } });
 }
 
+/** 409 when the id is a catalog tool's or already the org's. */
+export function createCustomTool(input: CustomToolInput): Promise<ShadowTool> {
+  return request<ShadowTool>('/shadow-ai/tools', { method: 'POST', body: input });
+}
+
+/** Custom tools only; 409 while the tool has a decision. */
+export function deleteCustomTool(id: string): Promise<void> {
+  return request<void>(tool(id), { method: 'DELETE' });
+}
+
+const dismissal = (host: string) => `/shadow-ai/discovered/${encodeURIComponent(host)}/dismiss`;
+
 export function dismissHost(host: string): Promise<void> {
-  return request<void>(`/shadow-ai/discovered/${encodeURIComponent(host)}/dismiss`, { method: 'POST' });
+  return request<void>(dismissal(host), { method: 'POST' });
+}
+
+/** Shows a dismissed host in the discovered queue again. */
+export function restoreHost(host: string): Promise<void> {
+  return request<void>(dismissal(host), { method: 'DELETE' });
+}
+
+/** The hosts the org dismissed, sorted. */
+export async function dismissedHosts(fetcher?: Fetch): Promise<string[]> {
+  return (await request<{ hosts: string[] }>('/shadow-ai/dismissed', { fetch: fetcher })).hosts;
 }
 
 // --- usage -------------------------------------------------------------------------------------
@@ -162,6 +205,15 @@ export function toolUsage(id: string, hours: number, fetcher?: Fetch): Promise<T
     query: { hours },
     fetch: fetcher,
   });
+}
+
+/** Who used which tools: the top 100 users (or teams) by events, each with its tools by events. */
+export async function usageBy(by: UsageBy, hours: number, fetcher?: Fetch): Promise<UsageByRow[]> {
+  const body = await request<{ rows: UsageByRow[] }>('/shadow-ai/users', {
+    query: { by, hours },
+    fetch: fetcher,
+  });
+  return body.rows;
 }
 
 export async function discoveredHosts(hours: number, fetcher?: Fetch): Promise<DiscoveredHost[]> {
