@@ -52,6 +52,7 @@ describe('DLP settings and custom detectors in Postgres', () => {
       'dlp_settings.sql',
       'retention_and_teams.sql',
       'policy_management.sql',
+      'shadow_ai.sql',
     ]);
   });
   afterAll(async () => {

@@ -76,6 +76,7 @@ describe.each(targets)('config store on %s', (_name, open) => {
       'dlp_settings.sql',
       'retention_and_teams.sql',
       'policy_management.sql',
+      'shadow_ai.sql',
     ]);
     expect(await migratePostgres(sql)).toEqual([]);
     const tables = await sql<
