@@ -15,6 +15,7 @@ const ENTRY_FIELDS = new Set([
   'urlPatterns',
   'reviewed',
   'attributes',
+  'aiFeature',
 ]);
 
 type Problem = (field: string, message: string) => void;
@@ -102,6 +103,8 @@ export function entryProblems(entry: unknown, problem: Problem): void {
   if (!(TOOL_CATEGORIES as readonly unknown[]).includes(entry.category))
     problem('category', `${JSON.stringify(entry.category)} is not one of ${TOOL_CATEGORIES.join(', ')}`);
   if (!isIsoDate(entry.reviewed)) problem('reviewed', 'must be an ISO date, YYYY-MM-DD');
+  if (entry.aiFeature !== undefined && entry.aiFeature !== true)
+    problem('aiFeature', 'must be true when present (leave it out otherwise)');
   const domains = stringList(entry, 'domains', problem);
   const patterns = stringList(entry, 'urlPatterns', problem).filter((p) => {
     const error = isValidUrlPattern(p);

@@ -58,4 +58,9 @@ export interface CatalogTool {
   /** ISO date (YYYY-MM-DD) the entry was last reviewed. */
   reviewed: string;
   attributes: RiskAttributes;
+  /**
+   * AI is one feature of a broader product (a notes app, a whiteboard): visiting its pages is not
+   * AI use, so the extension does not report visits there. An org can still list the tool.
+   */
+  aiFeature?: true;
 }

@@ -29,6 +29,13 @@ describe('catalogProblems', () => {
     ]);
   });
 
+  it('takes aiFeature only as true', () => {
+    expect(problemsOf({ ...validEntry(), aiFeature: true })).toEqual([]);
+    expect(problemsOf({ ...validEntry(), aiFeature: false })).toEqual([
+      'chat.yaml: examplechat: aiFeature: must be true when present (leave it out otherwise)',
+    ]);
+  });
+
   it('rejects an id that is not a slug', () => {
     expect(problemsOf(validEntry({ id: 'Example Chat' }))).toEqual([
       'chat.yaml: Example Chat: id: must match ^[a-z0-9][a-z0-9_.-]{0,63}$',

@@ -8,7 +8,10 @@ export interface ToolCatalog {
   toolForUrl(url: URL): { id: string; category: string } | null;
   /** The category of the catalog tool with this id; '' when the id is not in the catalog. */
   categoryOf(id: string): string;
-  /** Catalog tools in none of the org's lists (by id), in catalog order: the extension's watch list. */
+  /**
+   * Catalog tools in none of the org's lists (by id), in catalog order: the extension's watch list.
+   * AI features of broader products are left out: a visit there is not AI use.
+   */
   watchedTools(orgTools: readonly Pick<ToolConfig, 'id'>[]): WatchedTool[];
   /** Short hash of the catalog; part of the policy document's version. */
   fingerprint: string;
@@ -30,7 +33,9 @@ export function shippedCatalog(): ToolCatalog {
 
 export function toolCatalog(tools: readonly CatalogTool[]): ToolCatalog {
   const byId = new Map(tools.map((t) => [t.id, t]));
-  const watchable = tools.map(({ id, name, urlPatterns }) => ({ id, name, urlPatterns: [...urlPatterns] }));
+  const watchable = tools
+    .filter((t) => !t.aiFeature)
+    .map(({ id, name, urlPatterns }) => ({ id, name, urlPatterns: [...urlPatterns] }));
   return {
     toolForUrl(url) {
       const tool = catalogToolForUrl(url, tools);

@@ -107,10 +107,13 @@ describe('extensionPolicy', () => {
     });
   });
 
-  it('watches every catalog tool the org did not list, by id, approved or not', () => {
+  it('watches every catalog tool the org did not list, by id, approved or not, but no AI feature of a broader product', () => {
     const shipped = builtInCatalog();
     const watched = extensionPolicy(tools).watchedTools.map((t) => t.id);
-    expect(watched).toHaveLength(shipped.length - 1);
+    const features = shipped.filter((t) => t.aiFeature).map((t) => t.id);
+    expect(features).toContain('notion-ai');
+    expect(watched).toHaveLength(shipped.length - features.length - 1);
+    for (const id of features) expect(watched).not.toContain(id);
     expect(watched).not.toContain('chatgpt');
     expect(watched).toContain('claude');
     const all = extensionPolicy([...tools, tool({ id: 'claude', status: 'UNAPPROVED' })]).watchedTools;
