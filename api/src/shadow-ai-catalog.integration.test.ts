@@ -65,7 +65,16 @@ const policyDoc = async () => {
     headers: { authorization: `Bearer ${extensionToken}` },
   });
   expect(res.statusCode).toBe(200);
-  return res.json<{ version: string; approvedTools: any[]; unapprovedTools: any[] }>();
+  return res.json<{ version: string; approvedTools: any[]; unapprovedTools: any[]; watchedTools: any[] }>();
+};
+/** The document the extension gets now, with no explicit reload: as NOTIFY left the config. */
+const servedPolicy = async () => {
+  const res = await ingest.inject({
+    method: 'GET',
+    url: '/v1/extension/policy',
+    headers: { authorization: `Bearer ${extensionToken}` },
+  });
+  return res.json<{ version: string; approvedTools: any[]; watchedTools: any[] }>();
 };
 const auditCount = async (orgId = w.admin.orgId) =>
   (await w.sql`select count(*)::int as n from audit_log where org_id = ${orgId}`)[0]!.n as number;
@@ -182,6 +191,41 @@ describe('custom tools', () => {
       attributes: { sso: { value: 'x' } },
     });
     expect([bad.status, bad.body.error.message]).toEqual([400, expect.stringContaining('sso.value')]);
+  });
+
+  it('are watched by the extension until decided on, reloaded by NOTIFY as soon as they change', async () => {
+    const notes = {
+      ...tool,
+      id: 'acme-notes',
+      name: 'Acme Notes',
+      urlPatterns: ['https://notes.acme.example/*'],
+    };
+    const ids = (tools: any[]) => tools.map((t) => t.id);
+    const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 5_000, interval: 50 });
+    const before = await policyDoc();
+    expect(ids(before.watchedTools)).toContain('acme-gpt');
+    expect(before.watchedTools.find((t) => t.id === 'acme-gpt')).toEqual({
+      id: 'acme-gpt',
+      name: 'Acme GPT',
+      urlPatterns: ['https://gpt.acme.example/*'],
+    });
+
+    expect((await w.admin.request('POST', TOOLS, notes)).status).toBe(201);
+    await poll(async () => ids((await servedPolicy()).watchedTools)).toContain('acme-notes');
+    expect((await servedPolicy()).version).not.toBe(before.version);
+    // Watched after the catalog's tools.
+    expect(ids((await servedPolicy()).watchedTools).slice(-2)).toEqual(['acme-gpt', 'acme-notes']);
+
+    // Decided on: in the org's lists, no longer watched.
+    const decision = await w.admin.request('PUT', `${TOOLS}/acme-notes/decision`, { status: 'APPROVED' });
+    expect(decision.status, JSON.stringify(decision.body)).toBe(200);
+    await poll(async () => ids((await servedPolicy()).approvedTools)).toContain('acme-notes');
+    expect(ids((await servedPolicy()).watchedTools)).not.toContain('acme-notes');
+
+    // Unreviewed again, then deleted: the document is the one before.
+    expect((await w.admin.request('DELETE', `${TOOLS}/acme-notes/decision`)).status).toBe(204);
+    expect((await w.admin.request('DELETE', `${TOOLS}/acme-notes`)).status).toBe(204);
+    await poll(async () => (await servedPolicy()).version).toBe(before.version);
   });
 
   it('deletes a custom tool only (400 for a catalog tool)', async () => {

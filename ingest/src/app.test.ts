@@ -64,6 +64,38 @@ describe('GET /v1/extension/policy', () => {
     expect((await get()).json().watchedTools.map((t: { id: string }) => t.id)).not.toContain('poe');
   });
 
+  it('watches the org’s undecided custom tools after the catalog’s, and changes its ETag with them', async () => {
+    const etag = (await get()).headers.etag as string;
+    const acme = {
+      id: 'acme-gpt',
+      name: 'Acme GPT',
+      category: 'chat',
+      urlPatterns: ['https://gpt.acme.example/*'],
+    };
+    // `corp` has a decision (approved): it is not watched, whatever its custom tool says.
+    const corp = { id: 'corp', name: 'Corp', category: 'chat', urlPatterns: ['https://corp.example/*'] };
+    w.setConfig({ customTools: [acme, corp] });
+    const res = await get({ 'if-none-match': etag });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers.etag).not.toBe(etag);
+    const { watchedTools } = res.json() as { watchedTools: Array<{ id: string }> };
+    expect(watchedTools.at(-1)).toEqual({
+      id: 'acme-gpt',
+      name: 'Acme GPT',
+      urlPatterns: ['https://gpt.acme.example/*'],
+    });
+    expect(watchedTools.map((t) => t.id)).not.toContain('corp');
+    expect(watchedTools.map((t) => t.id).indexOf('chatgpt')).toBeLessThan(watchedTools.length - 1);
+    // Deciding on it moves it to the org's lists: a new document again.
+    w.setConfig({ tools: [...tools, tool({ id: 'acme-gpt', status: 'UNAPPROVED' })], customTools: [acme] });
+    const decided = await get({ 'if-none-match': res.headers.etag as string });
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json().watchedTools.map((t: { id: string }) => t.id)).not.toContain('acme-gpt');
+    // Deleted: the document as before.
+    w.setConfig({ customTools: [] });
+    expect((await get({ 'if-none-match': etag })).statusCode).toBe(304);
+  });
+
   it('changes its ETag when the tools change, not when a policy does', async () => {
     const etag = (await get()).headers.etag as string;
     w.setConfig({ policies: [] });
@@ -222,6 +254,12 @@ describe.each([0, 1])('POST /v1/extension/evaluate, %i decision threads', (decis
       source: 'dlp',
       detail: 'prompt checked: no findings',
     });
+
+    // The org described the tool as a custom tool: its category.
+    const shadowTool = { id: 'shadow', name: 'Shadow', category: 'writing', urlPatterns: [] };
+    w.setConfig({ customTools: [shadowTool] });
+    await evaluate({ url: 'https://shadow.example/', prompt: 'hi' });
+    expect(w.values('kairro.shadow-ai-events')[2]).toMatchObject({ tool: 'shadow', category: 'writing' });
   });
 
   it('records no shadow-AI event on an approved tool or an unknown host', async () => {

@@ -12,6 +12,7 @@ import {
 } from '@kairro/core';
 import { shippedCatalog, type ToolCatalog } from './catalog.ts';
 import { evaluationContext, type EvaluationRequest } from './context.ts';
+import { toolCategory } from './custom-tools.ts';
 import type { IngestOrgConfig } from './org-config.ts';
 import type { EndpointClaims } from './tokens.ts';
 
@@ -40,7 +41,7 @@ export function decide(
     now: Date;
     startedAt: number;
     clock: () => number;
-    /** Default: the shipped catalog, for the shadow record's category. */
+    /** Default: the shipped catalog, for the shadow record's category (or the custom tool's). */
     catalog?: ToolCatalog;
   },
 ): DecisionOutcome {
@@ -110,7 +111,7 @@ export function decide(
           team,
           tool,
           url_host: host,
-          category: (ctx.catalog ?? shippedCatalog()).categoryOf(tool),
+          category: toolCategory(tool, ctx.config.customTools, ctx.catalog ?? shippedCatalog()),
           action: decision.action,
           severity: context.tool.severity,
           source: 'dlp',

@@ -176,6 +176,50 @@ describe('POST /v1/extension/shadow-event', () => {
     ]);
   });
 
+  it('names a sighting on an org’s custom tool by its id and category, after the org’s lists, before the catalog', async () => {
+    const custom = (id: string, category: string, urlPatterns: string[]) => ({
+      id,
+      name: id,
+      category,
+      urlPatterns,
+    });
+    w.setConfig({
+      customTools: [
+        custom('acme-gpt', 'chat', ['https://gpt.acme.example/*']),
+        // Same pages as the org's unapproved tool `shadow`: the decision wins.
+        custom('shadow-copy', 'writing', ['https://shadow.example/*']),
+        // Over a catalog tool's pages: the org's own description wins.
+        custom('poe-internal', 'coding', ['https://poe.com/internal/*']),
+        // Decided on (an approved tool of the org): named by the decision, with its category.
+        custom('corp', 'agents', ['https://corp.example/*']),
+      ],
+    });
+    const res = await sightings([
+      sighting({ id: 'a', url: 'https://gpt.acme.example/c/1', signal: 'heuristic', appliedAction: 'ALLOW' }),
+      sighting({ id: 'b', url: 'https://shadow.example/' }),
+      sighting({ id: 'c', url: 'https://poe.com/internal/x', appliedAction: 'ALLOW' }),
+      sighting({ id: 'd', url: 'https://poe.com/chat/1', appliedAction: 'ALLOW' }),
+      sighting({ id: 'e', url: 'https://corp.example/', appliedAction: 'ALLOW' }),
+    ]);
+    expect(res.json()).toEqual({ accepted: 5 });
+    const unrated = { action: 'ALLOW', severity: 'NONE', source: 'extension', detail: '' };
+    expect(shadowRecords().map(pick)).toEqual([
+      { tool: 'acme-gpt', url_host: 'gpt.acme.example', category: 'chat', ...unrated },
+      {
+        tool: 'shadow',
+        url_host: 'shadow.example',
+        category: '',
+        action: 'WARN',
+        severity: 'MEDIUM',
+        source: 'extension',
+        detail: '',
+      },
+      { tool: 'poe-internal', url_host: 'poe.com', category: 'coding', ...unrated },
+      { tool: 'poe', url_host: 'poe.com', category: 'chat', ...unrated },
+      { tool: 'corp', url_host: 'corp.example', category: 'agents', ...unrated },
+    ]);
+  });
+
   it('redacts the detail with the org’s DLP and takes a future time as now', async () => {
     await sightings([
       sighting({ detail: 'upload by bob@corp-mail.com of q3.xlsx', occurredAt: '2026-06-01T05:00:00.000Z' }),

@@ -32,6 +32,7 @@ const config = (over: Partial<OrgConfig>): OrgConfig => ({
   licenses: new Map(),
   policies: [],
   tools: [],
+  customTools: [],
   ...over,
 });
 

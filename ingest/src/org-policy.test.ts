@@ -79,7 +79,7 @@ describe('extensionPolicy', () => {
   const catalog = toolCatalog(builtInCatalog().filter((t) => ['chatgpt', 'claude', 'poe'].includes(t.id)));
 
   it('lists the tools with only what the extension needs', () => {
-    const doc = extensionPolicy(tools, catalog);
+    const doc = extensionPolicy({ tools }, catalog);
     expect(doc).toEqual({
       version: expect.stringMatching(/^[0-9a-f]{16}$/),
       approvedTools: [
@@ -109,36 +109,75 @@ describe('extensionPolicy', () => {
 
   it('watches every catalog tool the org did not list, by id, approved or not, but no AI feature of a broader product', () => {
     const shipped = builtInCatalog();
-    const watched = extensionPolicy(tools).watchedTools.map((t) => t.id);
+    const watched = extensionPolicy({ tools }).watchedTools.map((t) => t.id);
     const features = shipped.filter((t) => t.aiFeature).map((t) => t.id);
     expect(features).toContain('notion-ai');
     expect(watched).toHaveLength(shipped.length - features.length - 1);
     for (const id of features) expect(watched).not.toContain(id);
     expect(watched).not.toContain('chatgpt');
     expect(watched).toContain('claude');
-    const all = extensionPolicy([...tools, tool({ id: 'claude', status: 'UNAPPROVED' })]).watchedTools;
+    const all = extensionPolicy({
+      tools: [...tools, tool({ id: 'claude', status: 'UNAPPROVED' })],
+    }).watchedTools;
     expect(all.map((t) => t.id)).not.toContain('claude');
   });
 
   it('changes its version with the catalog, even when the watch list ids stay the same', () => {
-    const { version } = extensionPolicy(tools, catalog);
+    const { version } = extensionPolicy({ tools }, catalog);
     const moved = builtInCatalog()
       .filter((t) => ['chatgpt', 'claude', 'poe'].includes(t.id))
       .map((t) => (t.id === 'poe' ? { ...t, urlPatterns: ['https://poe.example/*'] } : t));
-    expect(extensionPolicy(tools, toolCatalog(moved)).version).not.toBe(version);
-    expect(extensionPolicy(tools, toolCatalog([...moved])).version).toBe(
-      extensionPolicy(tools, toolCatalog(moved)).version,
+    expect(extensionPolicy({ tools }, toolCatalog(moved)).version).not.toBe(version);
+    expect(extensionPolicy({ tools }, toolCatalog([...moved])).version).toBe(
+      extensionPolicy({ tools }, toolCatalog(moved)).version,
     );
   });
 
   it('keeps its version while the tools are the same and changes it with any of them', () => {
-    const { version } = extensionPolicy(tools);
-    expect(extensionPolicy(tools.map((t) => ({ ...t }))).version).toBe(version);
+    const { version } = extensionPolicy({ tools });
+    expect(extensionPolicy({ tools: tools.map((t) => ({ ...t })) }).version).toBe(version);
     expect(compileOrgPolicy(orgConfig({ tools })).etag).toBe(`"${version}"`);
     // A policy change does not concern the extension: same document, same version.
     expect(compileOrgPolicy(orgConfig({ tools, policies: [policy('P', [])] })).etag).toBe(`"${version}"`);
     const changed = tools.map((t) => (t.id === 'pastebin-ai' ? { ...t, action: 'BLOCK' as const } : t));
-    expect(extensionPolicy(changed).version).not.toBe(version);
-    expect(extensionPolicy(tools.slice(1)).version).not.toBe(version);
+    expect(extensionPolicy({ tools: changed }).version).not.toBe(version);
+    expect(extensionPolicy({ tools: tools.slice(1) }).version).not.toBe(version);
+  });
+
+  describe('with the org’s custom tools', () => {
+    const acme = {
+      id: 'acme-gpt',
+      name: 'Acme GPT',
+      category: 'chat',
+      urlPatterns: ['https://gpt.acme.example/*'],
+    };
+    const decided = { ...acme, id: 'pastebin-ai', name: 'Pastebin AI' };
+
+    it('watches the undecided ones after the catalog’s, with only what the extension needs', () => {
+      const doc = extensionPolicy({ tools, customTools: [acme, decided] }, catalog);
+      expect(doc.watchedTools).toEqual([
+        { id: 'claude', name: 'Claude', urlPatterns: ['https://claude.ai/*'] },
+        { id: 'poe', name: 'Poe', urlPatterns: ['https://poe.com/*'] },
+        { id: 'acme-gpt', name: 'Acme GPT', urlPatterns: ['https://gpt.acme.example/*'] },
+      ]);
+      // A decision takes the tool off the watch list: it is in the org's lists.
+      expect(doc.unapprovedTools.map((t) => t.id)).toEqual(['pastebin-ai']);
+    });
+
+    it('changes the version when an undecided one is added, changed or deleted, not for a decided one', () => {
+      const { version } = extensionPolicy({ tools, customTools: [] }, catalog);
+      expect(extensionPolicy({ tools }, catalog).version).toBe(version);
+      const added = extensionPolicy({ tools, customTools: [acme] }, catalog).version;
+      expect(added).not.toBe(version);
+      const moved = { ...acme, urlPatterns: ['https://acme.example/gpt/*'] };
+      expect(extensionPolicy({ tools, customTools: [moved] }, catalog).version).not.toBe(added);
+      // The category is not served: a change there is the same document.
+      const recategorised = { ...acme, category: 'coding' };
+      expect(extensionPolicy({ tools, customTools: [recategorised] }, catalog).version).toBe(added);
+      expect(extensionPolicy({ tools, customTools: [decided] }, catalog).version).toBe(version);
+      expect(compileOrgPolicy(orgConfig({ tools, customTools: [acme] }), () => {}, catalog).etag).toBe(
+        `"${added}"`,
+      );
+    });
   });
 });

@@ -11,6 +11,7 @@ import {
 import type { OrgConfig } from '@kairro/postgres';
 import { shippedCatalog, type ToolCatalog, type WatchedTool } from './catalog.ts';
 import { compileCustomPattern } from './custom-detectors.ts';
+import { watchedCustomTools } from './custom-tools.ts';
 
 /**
  * Policy regexes (and metadata `matches` values) run on RE2 with the custom detectors' limits: the
@@ -60,9 +61,12 @@ function sharedCompiler(compile: PatternCompiler): PatternCompiler {
 
 /** What `GET /v1/extension/policy` answers: where to intercept, never a policy or a rule. */
 export interface ExtensionPolicy extends ExtensionToolLists {
-  /** Short hash of the tool lists and the catalog; the same in every process of a build. */
+  /** Short hash of the tool lists, the watched custom tools and the catalog; the same in every process. */
   version: string;
-  /** Catalog tools in neither list: the extension reports visits there, and does nothing else. */
+  /**
+   * Catalog tools, then the org's custom tools, in neither list: the extension reports visits
+   * there, and does nothing else.
+   */
   watchedTools: WatchedTool[];
 }
 
@@ -79,7 +83,7 @@ export interface OrgPolicy {
  * around the API, or by an older version) is reported and never fires; the org still loads.
  */
 export function compileOrgPolicy(
-  config: Pick<OrgConfig, 'policies' | 'tools'>,
+  config: Pick<OrgConfig, 'policies' | 'tools' | 'customTools'>,
   onError: (err: unknown) => void = () => {},
   catalog: ToolCatalog = shippedCatalog(),
 ): OrgPolicy {
@@ -92,25 +96,27 @@ export function compileOrgPolicy(
       ),
     ),
   );
-  const extension = extensionPolicy(config.tools, catalog);
+  const extension = extensionPolicy(config, catalog);
   return { policies, extension, etag: `"${extension.version}"` };
 }
 
 /**
- * The document and its version. The watch list is derived from the catalog, which only changes
- * with a build: its fingerprint goes into the version, so a new catalog gives a new ETag even for
- * an org whose lists and watch list ids stayed the same (a tool's patterns may have changed).
+ * The document and its version. The catalog's part of the watch list only changes with a build:
+ * its fingerprint goes into the version, so a new catalog gives a new ETag even for an org whose
+ * lists and watch list ids stayed the same (a tool's patterns may have changed). The org's part
+ * (its undecided custom tools) goes in as served.
  */
 export function extensionPolicy(
-  tools: readonly ToolConfig[],
+  config: { tools: readonly ToolConfig[]; customTools?: OrgConfig['customTools'] },
   catalog: ToolCatalog = shippedCatalog(),
 ): ExtensionPolicy {
-  const lists = extensionToolLists(tools);
-  const watchedTools = catalog.watchedTools(tools);
+  const lists = extensionToolLists(config.tools);
+  const custom = watchedCustomTools(config.customTools ?? [], config.tools);
   const version = createHash('sha256')
     .update(JSON.stringify(lists))
+    .update(JSON.stringify(custom))
     .update(catalog.fingerprint)
     .digest('hex')
     .slice(0, 16);
-  return { version, ...lists, watchedTools };
+  return { version, ...lists, watchedTools: [...catalog.watchedTools(config.tools), ...custom] };
 }

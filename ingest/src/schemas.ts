@@ -102,13 +102,14 @@ const Tool = { id: Type.String(), name: Type.String(), urlPatterns: Type.Array(T
 /** Where the extension intercepts; policies and their rules stay on the server. */
 export const ExtensionPolicyResponse = Type.Object({
   version: Type.String({
-    description: 'Changes whenever the tool lists or the built-in catalog do; also the ETag.',
+    description:
+      'Changes whenever the tool lists, the watched custom tools or the built-in catalog do; also the ETag.',
   }),
   approvedTools: Type.Array(Type.Object({ ...Tool, applyPolicies: Type.Boolean() })),
   unapprovedTools: Type.Array(Type.Object({ ...Tool, action: Action, severity: Severity })),
   watchedTools: Type.Array(Type.Object(Tool), {
     description:
-      'Catalog tools in neither list (by id): the extension reports visits there (signal `catalog`) and does nothing else, the org has not decided on them.',
+      'Catalog tools, then the custom tools of the org, in neither list (by id): the extension reports visits there (signal `catalog`) and does nothing else, the org has not decided on them.',
   }),
 });
 

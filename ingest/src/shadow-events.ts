@@ -8,6 +8,7 @@ import {
   type ToolConfig,
 } from '@kairro/core';
 import { shippedCatalog, type ToolCatalog } from './catalog.ts';
+import { customToolForUrl, toolCategory } from './custom-tools.ts';
 import type { IngestOrgConfig } from './org-config.ts';
 import type { Sighting } from './schemas.ts';
 import { sightingEventId } from './sighting-ids.ts';
@@ -23,15 +24,16 @@ export type SightingsOutcome = { ok: true; records: ShadowAiEventRecord[] } | { 
 
 /**
  * Turns the extension's sightings into shadow-AI records, classified by the org's own tool lists
- * (those `GET /v1/extension/policy` serves), then the AI tool catalog, never by what the client
- * claims:
+ * (those `GET /v1/extension/policy` serves), then the org's custom tools, then the AI tool catalog,
+ * never by what the client claims:
  * - a tool of the org: its id; unapproved → its configured action and severity, approved → ALLOW;
- *   the category is the catalog's when the id is a catalog id;
- * - a catalog tool: its id and category, severity NONE (the org has not rated it), source
- *   `extension`;
- * - neither: the host is the tool (a "discovered" candidate), category '', severity NONE, source
+ *   the category is the catalog's (or the custom tool's) when the id is a catalog (custom) id;
+ * - a custom tool of the org without a decision: its id and category, severity NONE (the org has
+ *   not rated it), source `extension`;
+ * - a catalog tool: the same, with the catalog's id and category;
+ * - none: the host is the tool (a "discovered" candidate), category '', severity NONE, source
  *   `heuristic` when the extension guessed, else `extension`.
- * The action of the last two is what the extension applied. When the extension applied something
+ * The action of the last three is what the extension applied. When the extension applied something
  * else than the org's action (its policy was stale), the stored detail starts with `[applied X]`,
  * so the record keeps both. A repeated id in one request is recorded once. All or nothing: one
  * invalid sighting refuses the request, naming the field.
@@ -60,7 +62,9 @@ export function buildShadowEvents(
     seen.add(sighting.id);
     const host = url.hostname.toLowerCase().replace(/\.$/, '');
     const tool = resolveTool(url, config.tools);
-    const known = tool ? { id: tool.id, category: catalog.categoryOf(tool.id) } : catalog.toolForUrl(url);
+    const known = tool
+      ? { id: tool.id, category: toolCategory(tool.id, config.customTools, catalog) }
+      : (customToolForUrl(url, config.customTools) ?? catalog.toolForUrl(url));
     const action: Action = tool ? configuredAction(tool) : sighting.appliedAction;
     const severity: RiskLevel = tool?.status === 'UNAPPROVED' ? tool.severity : 'NONE';
     const source: ShadowAiSource = !known && sighting.signal === 'heuristic' ? 'heuristic' : 'extension';

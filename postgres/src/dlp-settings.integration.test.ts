@@ -53,6 +53,7 @@ describe('DLP settings and custom detectors in Postgres', () => {
       'retention_and_teams.sql',
       'policy_management.sql',
       'shadow_ai.sql',
+      'custom_tools_notify.sql',
     ]);
   });
   afterAll(async () => {

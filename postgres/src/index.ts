@@ -48,12 +48,14 @@ export {
   listCustomTools,
   listDismissedHosts,
   putAttributeOverrides,
+  selectCustomToolPatterns,
   undismissHost,
 } from './queries/shadow-ai.ts';
 export type {
   AttributeOverride,
   AttributeOverrides,
   CustomToolInput,
+  CustomToolPatterns,
   CustomToolRow,
 } from './queries/shadow-ai.ts';
 export {

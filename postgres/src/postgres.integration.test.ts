@@ -77,6 +77,7 @@ describe.each(targets)('config store on %s', (_name, open) => {
       'retention_and_teams.sql',
       'policy_management.sql',
       'shadow_ai.sql',
+      'custom_tools_notify.sql',
     ]);
     expect(await migratePostgres(sql)).toEqual([]);
     const tables = await sql<
@@ -103,6 +104,7 @@ describe.each(targets)('config store on %s', (_name, open) => {
     const config = (await loadOrgConfigs(sql)).get(demo!.orgId)!;
     expect(config.dlp.logLevel).toBe('REDACTED_MATCHES');
     expect(config.customDetectors).toEqual([]);
+    expect(config.customTools).toEqual([]);
     const strip = ({ id: _id, rules, ...p }: Policy) => ({ ...p, rules: rules.map(({ id: _r, ...r }) => r) });
     const byName = (x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name);
     expect(config.policies.map(strip).sort(byName)).toEqual(

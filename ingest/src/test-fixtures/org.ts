@@ -13,6 +13,7 @@ export const orgConfig = (over: Partial<OrgConfig> = {}): OrgConfig => ({
   licenses: new Map([['lic-1', { status: 'ACTIVE', expiresAt: '2030-01-01T00:00:00.000Z' }]]),
   policies: [],
   tools: [],
+  customTools: [],
   ...over,
 });
 

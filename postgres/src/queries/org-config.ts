@@ -5,6 +5,7 @@ import { listCustomDetectors, type CustomDetectorRow } from './custom-detectors.
 import { DEFAULT_DLP_SETTINGS, loadDlpSettings, type DlpSettings } from './dlp-settings.ts';
 import type { LicenseStatus } from './licenses.ts';
 import { selectPolicies } from './policies.ts';
+import { selectCustomToolPatterns, type CustomToolPatterns } from './shadow-ai.ts';
 
 /** Everything ingest needs to decide for one org, loaded in one go and kept in memory. */
 export interface OrgConfig {
@@ -25,10 +26,15 @@ export interface OrgConfig {
   policies: Policy[];
   /** The org's AI tools: approved first, then unapproved, each by name. */
   tools: ToolConfig[];
+  /**
+   * The org's custom AI tools (Shadow AI), decided on or not, by name: plain data, like the rest,
+   * since the config is also sent to the decision threads.
+   */
+  customTools: CustomToolPatterns[];
 }
 
 /**
- * Loads the config of the given orgs, or of every org when `orgIds` is omitted: seven queries
+ * Loads the config of the given orgs, or of every org when `orgIds` is omitted: eight queries
  * whatever the number of orgs (it runs on every config change).
  */
 export async function loadOrgConfigs(sql: Sql, orgIds?: string[]): Promise<Map<string, OrgConfig>> {
@@ -49,6 +55,7 @@ export async function loadOrgConfigs(sql: Sql, orgIds?: string[]): Promise<Map<s
       licenses: new Map(),
       policies: [],
       tools: [],
+      customTools: [],
     });
   }
   const ids = [...configs.keys()];
@@ -86,6 +93,9 @@ export async function loadOrgConfigs(sql: Sql, orgIds?: string[]): Promise<Map<s
   }
   for (const { orgId, createdAt: _c, updatedAt: _u, ...tool } of await selectTools(sql, ids)) {
     configs.get(orgId)?.tools.push(tool);
+  }
+  for (const { orgId, ...tool } of await selectCustomToolPatterns(sql, ids)) {
+    configs.get(orgId)?.customTools.push(tool);
   }
   return configs;
 }

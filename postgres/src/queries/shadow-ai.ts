@@ -77,6 +77,20 @@ export async function listCustomTools(sql: Sql, orgId: string): Promise<CustomTo
     where org_id = ${orgId} order by lower(name), id`;
 }
 
+/** What detection needs of a custom tool: ingest classifies sightings by it and watches it. */
+export type CustomToolPatterns = Pick<CustomToolRow, 'id' | 'name' | 'category' | 'urlPatterns'>;
+
+/** The custom tools of the given orgs, each org's by name (as `listCustomTools` orders them). */
+export async function selectCustomToolPatterns(
+  sql: Sql,
+  orgIds: string[],
+): Promise<Array<CustomToolPatterns & { orgId: string }>> {
+  return sql<Array<CustomToolPatterns & { orgId: string }>>`
+    select org_id as "orgId", id, name, category, url_patterns as "urlPatterns"
+    from shadow_ai_custom_tools
+    where org_id = any(${orgIds}::uuid[]) order by org_id, lower(name), id`;
+}
+
 export async function getCustomTool(sql: Sql, orgId: string, id: string): Promise<CustomToolRow | undefined> {
   const [row] = await sql<CustomToolRow[]>`
     select ${sql.unsafe(CUSTOM_COLUMNS)} from shadow_ai_custom_tools where org_id = ${orgId} and id = ${id}`;
