@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { builtInCatalog, catalogToolForUrl } from '@kairro/catalog';
+import { matchesUrlPattern } from '@kairro/core';
 import { toIsoMs } from './range.ts';
 import type { DayRange } from './shadow-ai-range.ts';
 
@@ -18,8 +19,9 @@ const MAX_HOSTS = 1000;
 
 /**
  * Tools seen in the org's shadow-AI events that nobody has classified: not a catalog id, not a key
- * in `known` (the org's ai_tools keys and dismissed hosts), and no host the catalog's URL patterns
- * already cover (sightings stored before ingest classified by catalog keep the host as their tool).
+ * in `known` (the org's ai_tools keys, its own tools' ids and dismissed hosts), and no host the
+ * catalog's or the org's own tools' URL patterns already cover (sightings stored before ingest
+ * classified by them keep the host as their tool).
  * Read from the raw sightings (`FINAL`), which carry the sources and details the aggregate lacks;
  * they are few next to prompt events.
  */
@@ -28,6 +30,8 @@ export async function discoveredHosts(
   orgId: string,
   range: DayRange,
   known: ReadonlySet<string>,
+  /** The URL patterns of the org's own tools (shadow_ai_custom_tools). */
+  ownPatterns: readonly string[] = [],
 ): Promise<DiscoveredHost[]> {
   const catalog = builtInCatalog();
   const exclude = [...new Set([...known, ...catalog.map((t) => t.id)])];
@@ -48,7 +52,7 @@ export async function discoveredHosts(
     })
     .then((r) => r.json<Record<string, string> & { h_sources: string[] }>());
   return found
-    .filter((r) => !coveredByCatalog(r.tool ?? ''))
+    .filter((r) => !coveredByPatterns(r.tool ?? '', ownPatterns))
     .map((r) => ({
       host: r.tool ?? '',
       firstSeen: toIsoMs(r.h_first ?? ''),
@@ -60,10 +64,14 @@ export async function discoveredHosts(
     }));
 }
 
-function coveredByCatalog(host: string): boolean {
+function coveredByPatterns(host: string, ownPatterns: readonly string[]): boolean {
+  let url: URL;
   try {
-    return catalogToolForUrl(new URL(`https://${host}/`), builtInCatalog()) !== null;
+    url = new URL(`https://${host}/`);
   } catch {
     return false;
   }
+  return (
+    catalogToolForUrl(url, builtInCatalog()) !== null || ownPatterns.some((p) => matchesUrlPattern(p, url))
+  );
 }

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createSession, createUser, dismissHost, insertTool } from '@kairro/postgres';
+import {
+  createOrg,
+  createSession,
+  createUser,
+  dismissHost,
+  insertCustomTool,
+  insertTool,
+} from '@kairro/postgres';
 import { buildApiApp } from '../app.ts';
 import { startTestStores, type TestStores } from '../test-fixtures/stores.ts';
 
@@ -353,6 +360,23 @@ describe('shadow-AI usage api', () => {
       ['b-only.example', 1],
     ]);
     expect(b.hosts[0].sources).toEqual(['heuristic']);
+  });
+
+  it('takes a host out of the queue once the org describes it as its own tool', async () => {
+    await insertCustomTool(stores.sql, orgs.b!, {
+      id: 'b-assistant',
+      name: 'B assistant',
+      vendor: '',
+      category: 'chat',
+      domains: ['b-only.example'],
+      urlPatterns: ['https://b-only.example/*'],
+      attributes: {},
+    });
+    const b = await json(`/v1/admin/shadow-ai/discovered?${RANGE}`, 'b');
+    expect(b.hosts.map((h: { host: string }) => h.host)).toEqual(['chat.example-ai.dev']);
+    // Org a never described it: its queue is unchanged.
+    const a = await json(`/v1/admin/shadow-ai/discovered?${RANGE}`);
+    expect(a.hosts.map((h: { host: string }) => h.host)).toEqual(['chat.example-ai.dev']);
   });
 
   it('shows org b only its own rows in every view', async () => {

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { builtInCatalog, TOOL_CATEGORIES } from '@kairro/catalog';
-import { listDismissedHosts, listTools } from '@kairro/postgres';
+import { listCustomTools, listDismissedHosts, listTools } from '@kairro/postgres';
 import { discoveredHosts } from '../analytics/shadow-ai-discovered.ts';
 import {
   formatShadowEvents,
@@ -274,19 +274,21 @@ export function shadowAiUsageRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.get<{ Querystring: Static<typeof RangeQuery> }>(
     '/v1/admin/shadow-ai/discovered',
     route(
-      'Hosts seen in shadow-AI events that are no catalog tool, no tool of the org and not dismissed (whole UTC days)',
+      'Hosts seen in shadow-AI events that are no catalog tool, no tool of the org (decided or its own) and not dismissed (whole UTC days)',
       RangeQuery,
       DiscoveredBody,
     ),
     async (req) => {
       const { orgId } = currentUser(req);
       const days = resolveDayRange(req.query, new Date());
-      const [tools, dismissed] = await Promise.all([
+      const [tools, own, dismissed] = await Promise.all([
         listTools(deps.sql, orgId),
+        listCustomTools(deps.sql, orgId),
         listDismissedHosts(deps.sql, orgId),
       ]);
-      const known = new Set([...tools.map((t) => t.id), ...dismissed]);
-      return { hosts: await discoveredHosts(ch, orgId, days, known) };
+      const known = new Set([...tools.map((t) => t.id), ...own.map((t) => t.id), ...dismissed]);
+      const ownPatterns = own.flatMap((t) => t.urlPatterns);
+      return { hosts: await discoveredHosts(ch, orgId, days, known, ownPatterns) };
     },
   );
 }
