@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, signInAt } from '../helpers/browser.ts';
-import { registerExtension, signIn, type ExtensionClient } from '../helpers/clients.ts';
+import { registerExtension, sighting, signIn, type ExtensionClient } from '../helpers/clients.ts';
 import type { HttpClient } from '../helpers/http.ts';
 import { createTestDatabase } from '../helpers/pg.ts';
 import { readDemo, startKairro, type DemoCredentials, type PlatformProcess } from '../helpers/platform.ts';
@@ -32,18 +31,7 @@ describe('Shadow AI console: custom tools, dismissed hosts, people', () => {
     page.locator(`[data-testid="${testid}"][data-${attr}="${value}"]`);
   /** What the extension does when it sees an AI tool in use. */
   const sight = async (pageUrl: string, signal: 'catalog' | 'heuristic') => {
-    const event = {
-      id: randomUUID(),
-      url: pageUrl,
-      signal,
-      appliedAction: 'ALLOW',
-      occurredAt: new Date().toISOString(),
-    };
-    const res = await erin.http.post(
-      '/v1/extension/shadow-event',
-      { events: [event] },
-      { authorization: `Bearer ${erin.token}` },
-    );
+    const res = await erin.reportSightings([sighting(pageUrl, signal)]);
     expect(res.status, JSON.stringify(res.body)).toBe(202);
   };
   const customTool = async (id: string) =>

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signInAt } from '../helpers/browser.ts';
-import { registerExtension, signIn, type ExtensionClient } from '../helpers/clients.ts';
+import { registerExtension, sighting, signIn, type ExtensionClient } from '../helpers/clients.ts';
 import type { HttpClient } from '../helpers/http.ts';
 import { createTestDatabase } from '../helpers/pg.ts';
 import { readDemo, startKairro, type DemoCredentials, type PlatformProcess } from '../helpers/platform.ts';
@@ -43,18 +42,7 @@ describe('Shadow AI console in Chromium', () => {
     signal: 'catalog' | 'heuristic',
     detail?: string,
   ) => {
-    const event = {
-      id: randomUUID(),
-      url: pageUrl,
-      signal,
-      appliedAction: 'ALLOW',
-      occurredAt: new Date().toISOString(),
-    };
-    const res = await client.http.post(
-      '/v1/extension/shadow-event',
-      { events: [detail ? { ...event, detail } : event] },
-      { authorization: `Bearer ${client.token}` },
-    );
+    const res = await client.reportSightings([sighting(pageUrl, signal, detail ? { detail } : {})]);
     expect(res.status, JSON.stringify(res.body)).toBe(202);
   };
   /** What the extension is told about the org's tools (the ingest API, with its token). */

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerExtension, signIn, type ExtensionClient } from '../helpers/clients.ts';
+import { registerExtension, sighting, signIn, type ExtensionClient } from '../helpers/clients.ts';
 import type { HttpClient } from '../helpers/http.ts';
 import { eventually, readDemo, startKairro, type PlatformProcess } from '../helpers/platform.ts';
 
@@ -35,33 +34,22 @@ describe('shadow-AI inventory end to end (embedded shape)', () => {
     await platform?.stop();
   });
 
-  const sighting = (url: string, signal: 'catalog' | 'heuristic', appliedAction = 'ALLOW') => ({
-    id: randomUUID(),
-    url,
-    signal,
-    appliedAction,
-    occurredAt: new Date().toISOString(),
-    detail: 'seen in e2e',
-  });
-  const post = (events: object[]) =>
-    extension.http.post(
-      '/v1/extension/shadow-event',
-      { events },
-      { authorization: `Bearer ${extension.token}` },
-    );
+  const seen = (url: string, signal: 'catalog' | 'heuristic', appliedAction = 'ALLOW') =>
+    sighting(url, signal, { appliedAction, detail: 'seen in e2e' });
+  const post = (events: object[]) => extension.reportSightings(events);
 
   it('counts posted sightings per tool in the inventory, once per sighting id', async () => {
     const unknown = [
-      sighting('https://chat.example-ai.dev/c/1?q=secret', 'heuristic'),
-      sighting('https://chat.example-ai.dev/c/2', 'heuristic'),
+      seen('https://chat.example-ai.dev/c/1?q=secret', 'heuristic'),
+      seen('https://chat.example-ai.dev/c/2', 'heuristic'),
     ];
     // poe is one of the org's own tools (unapproved with WARN by default).
-    const poe = sighting('https://poe.com/chat', 'catalog', 'WARN');
+    const poe = seen('https://poe.com/chat', 'catalog', 'WARN');
     expect((await post([...unknown, poe])).status).toBe(202);
     // A retry of the same sightings is accepted and still counted once; a later sighting, on the
     // same topic and org key, shows when the writer has handled the retry.
     expect((await post(unknown)).status).toBe(202);
-    expect((await post([sighting('https://marker.example-ai.dev/', 'heuristic')])).status).toBe(202);
+    expect((await post([seen('https://marker.example-ai.dev/', 'heuristic')])).status).toBe(202);
 
     const tools = await eventually(async () => {
       const res = await admin.get('/v1/admin/shadow-ai/inventory?hours=24');

@@ -1,11 +1,31 @@
+import { randomUUID } from 'node:crypto';
 import { HttpClient, type JsonResponse } from './http.ts';
 
-/** What a browser extension does: register once with the license key, then evaluate with its token. */
+/**
+ * What a browser extension does: register once with the license key, then evaluate with its token
+ * and report AI tools it sees in use.
+ */
 export interface ExtensionClient {
   token: string;
   http: HttpClient;
   evaluate(url: string, prompt: string): Promise<JsonResponse>;
+  /** `POST /v1/extension/shadow-event` with these sightings (see `sighting`). */
+  reportSightings(events: object[]): Promise<JsonResponse>;
 }
+
+/** One sighting as the extension reports it: a fresh id, now, ALLOW unless `extra` says otherwise. */
+export const sighting = (
+  url: string,
+  signal: 'catalog' | 'heuristic',
+  extra: { appliedAction?: string; detail?: string } = {},
+) => ({
+  id: randomUUID(),
+  url,
+  signal,
+  appliedAction: 'ALLOW',
+  occurredAt: new Date().toISOString(),
+  ...extra,
+});
 
 export async function registerExtension(
   ingestUrl: string,
@@ -24,6 +44,8 @@ export async function registerExtension(
     http,
     evaluate: (url, prompt) =>
       http.post('/v1/extension/evaluate', { url, prompt }, { authorization: `Bearer ${token}` }),
+    reportSightings: (events) =>
+      http.post('/v1/extension/shadow-event', { events }, { authorization: `Bearer ${token}` }),
   };
 }
 
