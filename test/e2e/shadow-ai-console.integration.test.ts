@@ -113,6 +113,20 @@ describe('Shadow AI console in Chromium', () => {
     await poll(() => toolRow(TOOL.id).count()).toBe(0);
     await page.getByTestId('shadow-status-filter').selectOption('approved');
     await toolRow(TOOL.id).waitFor();
+    // The download is the filtered table, and the totals count the same tools.
+    expect(await page.getByTestId('shadow-export-csv').getAttribute('href')).toBe(
+      '/v1/admin/shadow-ai/inventory?hours=24&format=csv&status=approved',
+    );
+    const csv = await page.evaluate(
+      async (href) => (await fetch(href!)).text(),
+      await page.getByTestId('shadow-export-csv').getAttribute('href'),
+    );
+    expect(csv.split('\r\n')[0]).toMatch(/^tool,name,vendor,category,status,/);
+    expect(csv).toContain(`${TOOL.id},DeepSeek,`);
+    expect(csv).not.toMatch(/,unreviewed,/);
+    const shown = await page.locator('[data-testid="shadow-tool-row"]').count();
+    expect(shown).toBe(csv.trim().split('\r\n').length - 1);
+    expect(await page.getByTestId('shadow-total-tools').textContent()).toContain(String(shown));
     await page.getByTestId('shadow-status-filter').selectOption('');
   });
 

@@ -9,6 +9,7 @@ import {
   insertCustomTool,
   insertTool,
 } from '@kairro/postgres';
+import { builtInCatalog, riskScore } from '@kairro/catalog';
 import { buildApiApp } from '../app.ts';
 import { startTestStores, type TestStores } from '../test-fixtures/stores.ts';
 
@@ -181,9 +182,15 @@ describe('shadow-AI usage api', () => {
       'manus',
       'poe',
     ]);
+    const poeRisk = riskScore(builtInCatalog().find((t) => t.id === 'poe')!.attributes);
     expect(body.tools[0]).toEqual({
       tool: 'poe',
+      name: 'Poe',
+      vendor: 'Quora',
       category: 'chat',
+      status: 'unapproved', // a new org's default tool list leaves Poe unapproved
+      riskScore: poeRisk.score,
+      riskLevel: poeRisk.level,
       firstSeen: shadowA[2]!.occurred_at,
       lastSeen: shadowA[6]!.occurred_at,
       users: 2,
@@ -193,7 +200,17 @@ describe('shadow-AI usage api', () => {
       findings: 1,
     });
     // Org b's three sightings of the same host are not counted.
-    expect(byTool['chat.example-ai.dev']).toMatchObject({ users: 2, events: 2, warned: 1, category: '' });
+    expect(byTool['chat.example-ai.dev']).toMatchObject({
+      users: 2,
+      events: 2,
+      warned: 1,
+      name: 'chat.example-ai.dev',
+      category: '',
+      status: 'unreviewed',
+      riskScore: null,
+    });
+    // The org's decided tool: its name and decision, though no catalog entry knows it.
+    expect(byTool['internal-gpt']).toMatchObject({ name: 'Internal GPT', status: 'approved', events: 1 });
     expect(byTool.chatgpt).toMatchObject({ users: 2, events: 2, blocked: 1, findings: 1 });
     expect(body.totals).toEqual({ tools: 7, users: 3, events: 11 });
     expect(body.trend).toEqual([
@@ -205,19 +222,51 @@ describe('shadow-AI usage api', () => {
     ]);
   });
 
-  it('filters the inventory by catalog category and exports the tools table as CSV', async () => {
+  it('filters the inventory by category and by decision, and exports the filtered table as CSV', async () => {
     const agents = await json(`/v1/admin/shadow-ai/inventory?${RANGE}&category=agents`);
     expect(agents.tools.map((t: { tool: string }) => t.tool)).toEqual(['manus']);
     expect(agents.totals).toEqual({ tools: 1, users: 1, events: 1 });
     expect(agents.trend.map((p: { events: number }) => p.events)).toEqual([0, 0, 1, 0, 0]);
+    const approved = await json(`/v1/admin/shadow-ai/inventory?${RANGE}&status=approved`);
+    expect(approved.tools.map((t: { tool: string }) => t.tool)).toEqual(['chatgpt', 'internal-gpt']);
+    expect(approved.totals).toEqual({ tools: 2, users: 2, events: 3 });
+    const unreviewed = await json(`/v1/admin/shadow-ai/inventory?${RANGE}&status=unreviewed`);
+    expect(unreviewed.tools.map((t: { tool: string }) => t.tool).sort()).toEqual([
+      'chat.example-ai.dev',
+      'chatgpt.com',
+      'dismissed.example',
+      'manus',
+    ]);
+
     const csv = await get(`/v1/admin/shadow-ai/inventory?${RANGE}&format=csv`);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="kairro-shadow-ai-inventory-/);
     const lines = csv.body.trim().split('\r\n');
-    expect(lines[0]).toBe('tool,category,firstSeen,lastSeen,users,events,blocked,warned,findings');
-    expect(lines[1]).toBe(`poe,chat,${shadowA[2]!.occurred_at},${shadowA[6]!.occurred_at},2,3,1,2,1`);
+    expect(lines[0]).toBe(
+      'tool,name,vendor,category,status,riskScore,riskLevel,firstSeen,lastSeen,users,events,blocked,warned,findings',
+    );
+    const { score, level } = riskScore(builtInCatalog().find((t) => t.id === 'poe')!.attributes);
+    expect(lines[1]).toBe(
+      `poe,Poe,Quora,chat,unapproved,${score},${level},${shadowA[2]!.occurred_at},${shadowA[6]!.occurred_at},2,3,1,2,1`,
+    );
     expect(lines).toHaveLength(8);
     noOrgB(csv.body);
+    // The export is the filtered table: the decision filter applies to it too.
+    const approvedCsv = (await get(`/v1/admin/shadow-ai/inventory?${RANGE}&status=approved&format=csv`)).body;
+    expect(approvedCsv.trim().split('\r\n').slice(1)).toEqual([
+      expect.stringMatching(/^chatgpt,ChatGPT,OpenAI,chat,approved,\d+,\w+,/),
+      expect.stringMatching(/^internal-gpt,Internal GPT,,other,approved,\d+,\w+,/),
+    ]);
+  });
+
+  it('refuses an unknown decision filter with a 400 and a JSON body', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/v1/admin/shadow-ai/inventory?${RANGE}&status=maybe`,
+      headers: { cookie: cookies.a! },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
   });
 
   it('details one tool: trend, users by events, the latest shadow-AI events', async () => {

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { RISK_ATTRIBUTE_NAMES, TOOL_CATEGORIES } from '@kairro/catalog/risk';
 import { ACTIONS, SEVERITIES } from '@kairro/core';
+import { TOOL_STATUSES } from '../shadow-ai/filter.ts';
 import { oneOf } from './policy-schemas.ts';
 
 export const TOOL_ID = '^[a-z0-9][a-z0-9_.-]{0,63}$';
@@ -77,10 +78,15 @@ export const DecisionBody = Type.Object(
 );
 export type DecisionBody = Static<typeof DecisionBody>;
 
+export const ToolStatusSchema = oneOf(
+  TOOL_STATUSES,
+  "The org's decision: approved, unapproved, or unreviewed (none)",
+);
+
 export const ToolsQuery = Type.Object(
   {
     category: Type.Optional(oneOf(TOOL_CATEGORIES)),
-    status: Type.Optional(oneOf(['approved', 'unapproved', 'unreviewed'] as const)),
+    status: Type.Optional(ToolStatusSchema),
     q: Type.Optional(
       Type.String({ minLength: 1, maxLength: 200, description: 'Part of the id, name, vendor or a domain' }),
     ),

@@ -11,11 +11,22 @@ import {
   type ShadowEvent,
 } from '../analytics/shadow-ai-events.ts';
 import { dayRangeInstants, resolveDayRange } from '../analytics/shadow-ai-range.ts';
-import { toolUsage, toolUsers, usageBy, usageTotals, usageTrend } from '../analytics/shadow-ai.ts';
+import {
+  toolUsage,
+  toolUsers,
+  usageBy,
+  usageTotals,
+  usageTrend,
+  type ToolUsage,
+} from '../analytics/shadow-ai.ts';
 import { csvLine, EXPORT_CONTENT_TYPES, type ExportFormat } from '../analytics/export-format.ts';
 import { currentUser } from '../auth/session.ts';
 import type { ApiDeps } from '../deps.ts';
+import { toolStatus } from '../shadow-ai/filter.ts';
+import { loadShadowTools } from '../shadow-ai/org-tools.ts';
+import type { ShadowTool } from '../shadow-ai/tools-view.ts';
 import { errors, rangeFields } from './analytics-schemas.ts';
+import { ToolStatusSchema } from './shadow-ai-schemas.ts';
 import { EXPORT_MAX_ROWS } from './events.ts';
 
 const list = (values: string) => `^(${values})(,(${values}))*$`;
@@ -60,13 +71,22 @@ const InventoryQuery = Type.Object(
   {
     ...range,
     category: Type.Optional(Type.Union(TOOL_CATEGORIES.map((c) => Type.Literal(c)))),
+    status: Type.Optional(ToolStatusSchema),
     format: Type.Optional(Type.Literal('csv', { description: 'The tools table as CSV' })),
   },
   { additionalProperties: false },
 );
 const InventoryBody = Type.Object({
   tools: Type.Array(
-    Type.Object({ ...Usage, category: Type.String({ description: "The catalog's, or ''" }) }),
+    Type.Object({
+      ...Usage,
+      name: Type.String({ description: 'The tool id for a discovered host' }),
+      vendor: Type.String(),
+      category: Type.String({ description: "The catalog's or the org's tool's, '' for a discovered host" }),
+      status: ToolStatusSchema,
+      riskScore: Type.Union([Type.Integer(), Type.Null()], { description: 'null for a discovered host' }),
+      riskLevel: Type.Union([Type.String(), Type.Null()]),
+    }),
   ),
   trend: Type.Array(Trend),
   totals: Type.Object({ tools: Type.Integer(), users: Type.Integer(), events: Type.Integer() }),
@@ -164,12 +184,12 @@ const fileName = (what: string, format: ExportFormat, now: Date) =>
 /** Shadow-AI usage analytics over ClickHouse (contract part D2): inventory, people, events, discovered. */
 export function shadowAiUsageRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const ch = deps.clickhouse.client;
-  const categories = new Map(builtInCatalog().map((t) => [t.id, t.category as string]));
+  const catalog = builtInCatalog();
 
   app.get<{ Querystring: Static<typeof InventoryQuery> }>(
     '/v1/admin/shadow-ai/inventory',
     route(
-      'AI tools in use over whole UTC days (default the last 30): first/last seen, users, events, blocked, warned, DLP findings; a daily trend and totals',
+      'AI tools in use over whole UTC days (default the last 30): first/last seen, users, events, blocked, warned, DLP findings, with what the org knows of each tool; a daily trend and totals',
       InventoryQuery,
       jsonOrFile(InventoryBody, ['csv']),
     ),
@@ -177,14 +197,17 @@ export function shadowAiUsageRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const now = new Date();
       const { orgId } = currentUser(req);
       const days = resolveDayRange(req.query, now);
-      const { category } = req.query;
-      let tools = (await toolUsage(ch, orgId, days)).map((t) => ({
-        ...t,
-        category: categories.get(t.tool) ?? '',
-      }));
-      if (category) tools = tools.filter((t) => t.category === category);
+      const { category, status } = req.query;
+      const [usage, known] = await Promise.all([
+        toolUsage(ch, orgId, days),
+        loadShadowTools(deps.sql, orgId, catalog),
+      ]);
+      const byId = new Map(known.map((t) => [t.id, t]));
+      const tools = usage
+        .map((row) => inventoryRow(row, byId.get(row.tool)))
+        .filter((t) => (!category || t.category === category) && (!status || t.status === status));
       if (req.query.format === 'csv') return sendFile(reply, 'inventory', 'csv', now, inventoryCsv(tools));
-      const only = category ? tools.map((t) => t.tool) : undefined;
+      const only = category || status ? tools.map((t) => t.tool) : undefined;
       const [trend, totals] = await Promise.all([
         usageTrend(ch, orgId, days, only),
         usageTotals(ch, orgId, days, only),
@@ -307,10 +330,30 @@ function sendFile(
     .send(Readable.from(lines));
 }
 
-function* inventoryCsv(tools: ReadonlyArray<Record<string, string | number>>): Generator<string> {
-  const columns = [
+/** A usage row with what the org knows of the tool: the catalog's, its own, or nothing (a host). */
+function inventoryRow(row: ToolUsage, tool: ShadowTool | undefined) {
+  return {
+    ...row,
+    name: tool?.name ?? row.tool,
+    vendor: tool?.vendor ?? '',
+    category: tool?.category ?? '',
+    status: toolStatus(tool),
+    riskScore: tool?.risk.score ?? null,
+    riskLevel: tool?.risk.level ?? null,
+  };
+}
+
+type InventoryRow = ReturnType<typeof inventoryRow>;
+
+function* inventoryCsv(tools: readonly InventoryRow[]): Generator<string> {
+  const columns: Array<keyof InventoryRow> = [
     'tool',
+    'name',
+    'vendor',
     'category',
+    'status',
+    'riskScore',
+    'riskLevel',
     'firstSeen',
     'lastSeen',
     'users',

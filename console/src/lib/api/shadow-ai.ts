@@ -71,7 +71,7 @@ export interface UsageCounts {
 
 export interface InventoryRow extends UsageCounts {
   tool: string;
-  /** The catalog's category, or ''. */
+  /** The catalog's or the org's tool's category, '' for a discovered host. */
   category: string;
 }
 
@@ -195,9 +195,16 @@ export async function dismissedHosts(fetcher?: Fetch): Promise<string[]> {
 
 // --- usage -------------------------------------------------------------------------------------
 
-/** With a category, the tools, trend and totals are those of that category's tools. */
-export function shadowInventory(hours: number, category: string | null, fetcher?: Fetch): Promise<Inventory> {
-  return request<Inventory>('/shadow-ai/inventory', { query: { hours, category }, fetch: fetcher });
+/** The inventory's filters: a catalog category and the org's decision (approved, unapproved, unreviewed). */
+export interface InventoryQuery {
+  category: string | null;
+  status: string | null;
+}
+
+/** With filters, the tools, trend and totals are those of the tools that pass them. */
+export function shadowInventory(hours: number, filters: InventoryQuery, fetcher?: Fetch): Promise<Inventory> {
+  const { category, status } = filters;
+  return request<Inventory>('/shadow-ai/inventory', { query: { hours, category, status }, fetch: fetcher });
 }
 
 export function toolUsage(id: string, hours: number, fetcher?: Fetch): Promise<ToolUsageDetail> {
@@ -224,9 +231,10 @@ export async function discoveredHosts(hours: number, fetcher?: Fetch): Promise<D
   return body.hosts;
 }
 
-/** The inventory table as CSV, for a download link (same origin, the session cookie goes along). */
-export function inventoryCsvUrl(hours: number, category: string | null): string {
+/** The filtered inventory table as CSV, for a download link (same origin, the session cookie goes along). */
+export function inventoryCsvUrl(hours: number, { category, status }: InventoryQuery): string {
   const params = new URLSearchParams({ hours: String(hours), format: 'csv' });
   if (category) params.set('category', category);
+  if (status) params.set('status', status);
   return `/v1/admin/shadow-ai/inventory?${params}`;
 }

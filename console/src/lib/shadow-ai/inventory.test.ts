@@ -3,7 +3,6 @@ import type { InventoryRow, ShadowTool, ToolDecision } from '../api/shadow-ai.ts
 import {
   dayStart,
   fillDays,
-  filterInventory,
   inventoryQuery,
   joinInventory,
   riskDistribution,
@@ -80,15 +79,6 @@ describe('joinInventory', () => {
     ]);
     expect(rows[0]?.status.status).toBe('approved');
     expect(rows[2]?.status.status).toBe('unreviewed');
-  });
-
-  it('filters by category and status, together', () => {
-    const ids = (f: Parameters<typeof filterInventory>[1]) => filterInventory(rows, f).map((r) => r.tool);
-    expect(ids({ category: null, status: null })).toHaveLength(3);
-    expect(ids({ category: 'chat', status: null })).toEqual(['chatgpt', 'deepseek']);
-    expect(ids({ category: null, status: 'unreviewed' })).toEqual(['chat.example-ai.dev', 'deepseek']);
-    expect(ids({ category: 'chat', status: 'unreviewed' })).toEqual(['deepseek']);
-    expect(ids({ category: 'image', status: null })).toEqual([]);
   });
 
   it('keeps the range and the filters in the query string', () => {

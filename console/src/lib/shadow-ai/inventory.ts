@@ -70,15 +70,6 @@ export function parseStatus(value: string | null): ToolStatus | null {
   return TOOL_STATUSES.find((s) => s === value) ?? null;
 }
 
-export function filterInventory(
-  rows: readonly InventoryTableRow[],
-  { category, status }: InventoryFilters,
-): InventoryTableRow[] {
-  return rows.filter(
-    (r) => (!category || r.category === category) && (!status || r.status.status === status),
-  );
-}
-
 /** The inventory page's query string: range and filters, so a view can be shared. */
 export function inventoryQuery(range: string, { category, status }: InventoryFilters): string {
   const parts = [`range=${encodeURIComponent(range)}`];

@@ -12,7 +12,7 @@ export const load: PageLoad = ({ fetch, url }) => {
   // Not awaited: the page shows its loading state. The queue's count is a link, not the page:
   // when it fails the page still shows the inventory.
   const inventory = Promise.all([
-    shadowInventory(range.hours, filters.category, fetch),
+    shadowInventory(range.hours, filters, fetch),
     listShadowTools(fetch),
     discoveredHosts(range.hours, fetch).then(
       (hosts) => hosts.length,
