@@ -64,7 +64,7 @@ describe('GET /v1/extension/policy', () => {
     expect((await get()).json().watchedTools.map((t: { id: string }) => t.id)).not.toContain('poe');
   });
 
-  it('watches the org’s undecided custom tools after the catalog’s, and changes its ETag with them', async () => {
+  it('watches the org’s undecided custom tools before the catalog’s, and changes its ETag with them', async () => {
     const etag = (await get()).headers.etag as string;
     const acme = {
       id: 'acme-gpt',
@@ -79,13 +79,13 @@ describe('GET /v1/extension/policy', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers.etag).not.toBe(etag);
     const { watchedTools } = res.json() as { watchedTools: Array<{ id: string }> };
-    expect(watchedTools.at(-1)).toEqual({
+    expect(watchedTools[0]).toEqual({
       id: 'acme-gpt',
       name: 'Acme GPT',
       urlPatterns: ['https://gpt.acme.example/*'],
     });
     expect(watchedTools.map((t) => t.id)).not.toContain('corp');
-    expect(watchedTools.map((t) => t.id).indexOf('chatgpt')).toBeLessThan(watchedTools.length - 1);
+    expect(watchedTools.map((t) => t.id).indexOf('chatgpt')).toBeGreaterThan(0);
     // Deciding on it moves it to the org's lists: a new document again.
     w.setConfig({ tools: [...tools, tool({ id: 'acme-gpt', status: 'UNAPPROVED' })], customTools: [acme] });
     const decided = await get({ 'if-none-match': res.headers.etag as string });

@@ -25,7 +25,7 @@ export function toolCategory(
   return catalog.categoryOf(id) || (customTools.find((t) => t.id === id)?.category ?? '');
 }
 
-/** Custom tools in none of the org's lists (by id), by name: watched after the catalog's. */
+/** Custom tools in none of the org's lists (by id), by name: watched before the catalog's. */
 export function watchedCustomTools(
   customTools: readonly CustomToolPatterns[],
   orgTools: readonly Pick<ToolConfig, 'id'>[],

@@ -153,12 +153,15 @@ describe('extensionPolicy', () => {
     };
     const decided = { ...acme, id: 'pastebin-ai', name: 'Pastebin AI' };
 
-    it('watches the undecided ones after the catalog’s, with only what the extension needs', () => {
-      const doc = extensionPolicy({ tools, customTools: [acme, decided] }, catalog);
+    it('watches the undecided ones before the catalog’s, with only what the extension needs', () => {
+      // Overlapping a catalog tool's pages: first, so the extension names the page as ingest does.
+      const projects = { ...acme, id: 'claude-projects', urlPatterns: ['https://claude.ai/project/*'] };
+      const doc = extensionPolicy({ tools, customTools: [acme, projects, decided] }, catalog);
       expect(doc.watchedTools).toEqual([
+        { id: 'acme-gpt', name: 'Acme GPT', urlPatterns: ['https://gpt.acme.example/*'] },
+        { id: 'claude-projects', name: 'Acme GPT', urlPatterns: ['https://claude.ai/project/*'] },
         { id: 'claude', name: 'Claude', urlPatterns: ['https://claude.ai/*'] },
         { id: 'poe', name: 'Poe', urlPatterns: ['https://poe.com/*'] },
-        { id: 'acme-gpt', name: 'Acme GPT', urlPatterns: ['https://gpt.acme.example/*'] },
       ]);
       // A decision takes the tool off the watch list: it is in the org's lists.
       expect(doc.unapprovedTools.map((t) => t.id)).toEqual(['pastebin-ai']);

@@ -118,5 +118,7 @@ export function extensionPolicy(
     .update(catalog.fingerprint)
     .digest('hex')
     .slice(0, 16);
-  return { version, ...lists, watchedTools: [...catalog.watchedTools(config.tools), ...custom] };
+  // The org's own tools first: the extension names a page by the first match, and ingest classifies
+  // by the org's tools before the catalog's, so a page both cover is the org's tool on both sides.
+  return { version, ...lists, watchedTools: [...custom, ...catalog.watchedTools(config.tools)] };
 }
