@@ -8,6 +8,8 @@ import { readDemo, startKairro, type DemoCredentials, type PlatformProcess } fro
 import { addDemoUser } from '../helpers/users.ts';
 
 const ANALYST = { email: 'analyst@demo.kairro.local', password: 'analyst-password' };
+/** The admin of a second org, where nobody used an AI tool. */
+const QUIET = { email: 'admin@quiet.example', password: 'quiet-admin-password' };
 const TOOL = { id: 'deepseek', name: 'DeepSeek', url: 'https://chat.deepseek.com/a/chat/s/1' };
 const HOST = 'chat.other-ai.dev';
 const USER = 'erin@example.com';
@@ -183,6 +185,33 @@ describe('Shadow AI console: custom tools, dismissed hosts, people', () => {
       .click();
     await page.waitForURL(/\/shadow-ai\/deepseek\?range=24h$/);
     await poll(() => page.getByTestId('shadow-tool-name').textContent()).toBe(TOOL.name);
+  });
+
+  it('shows another org an empty people page, and the error when the API cannot be reached', async () => {
+    await addDemoUser(db.url, { ...QUIET, role: 'ADMIN', orgSlug: 'quiet' });
+    const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
+    try {
+      const quiet = await context.newPage();
+      await signInAt(quiet, platform.apiUrl!, '/shadow-ai/people?range=30d', QUIET);
+      // The demo org's people are not this org's: the page says nobody used a tool.
+      await quiet.getByTestId('people-empty').waitFor();
+      expect(await quiet.getByTestId('people-row').count()).toBe(0);
+      expect(await quiet.getByTestId('people-error').count()).toBe(0);
+
+      await quiet.route(
+        (u) => u.pathname === '/v1/admin/shadow-ai/users',
+        (route) => route.abort(),
+      );
+      await quiet.getByTestId('range-team').click();
+      await quiet.getByTestId('people-error').waitFor();
+      expect(await quiet.getByTestId('people-error').textContent()).not.toBe('');
+      // An error is not "nobody": the users' empty state made way for what could not be loaded.
+      expect(await quiet.getByTestId('people-empty').count()).toBe(0);
+      expect(await quiet.getByTestId('people-table').count()).toBe(0);
+      expect(await quiet.getByTestId('people-loading').textContent()).toContain('Could not load the teams');
+    } finally {
+      await context.close();
+    }
   });
 
   it('shows an analyst the pages without the write buttons', async () => {
