@@ -10,7 +10,22 @@ const pointsFor = (name: RiskAttributeName, value: string): number =>
 
 describe('riskScore', () => {
   it('is 0 and LOW when every attribute is at its safest', () => {
-    expect(riskScore(attributes())).toMatchObject({ score: 0, level: 'LOW' });
+    expect(riskScore(attributes())).toMatchObject({
+      score: 0,
+      level: 'LOW',
+      unknown: { attributes: 0, points: 0 },
+    });
+  });
+
+  it('says how much of the score is for attributes nobody documented', () => {
+    const partly = riskScore(
+      attributes({ trainsOnUserData: { value: 'unknown' }, hqJurisdiction: { value: 'unknown' } }),
+    );
+    expect(partly.unknown).toEqual({ attributes: 2, points: 30 });
+    const undocumented = Object.fromEntries(
+      partly.factors.map((f) => [f.attribute, { value: 'unknown' }]),
+    ) as unknown as RiskAttributes;
+    expect(riskScore(undocumented)).toMatchObject({ score: 64, unknown: { attributes: 8, points: 64 } });
   });
 
   it.each<[RiskAttributeName, string, number]>([

@@ -17,6 +17,11 @@ export interface RiskScore {
   score: number;
   level: Severity;
   factors: RiskFactor[];
+  /**
+   * How much of the score is missing documentation: the attributes whose value is `unknown` and
+   * their points. A tool nobody documented scores 64 on unknowns alone.
+   */
+  unknown: { attributes: number; points: number };
 }
 
 /** Points by value per attribute (docs/shadow-ai.md); hqJurisdiction is scored by the adequacy list. */
@@ -76,5 +81,11 @@ function factor(attribute: RiskAttributeName, value: string): RiskFactor {
 export function riskScore(attributes: RiskAttributes): RiskScore {
   const factors = RISK_ATTRIBUTE_NAMES.map((name) => factor(name, attributes[name].value));
   const score = factors.reduce((sum, f) => sum + f.points, 0);
-  return { score, level: riskLevel(score), factors };
+  const unknown = factors.filter((f) => f.value === 'unknown');
+  return {
+    score,
+    level: riskLevel(score),
+    factors,
+    unknown: { attributes: unknown.length, points: unknown.reduce((sum, f) => sum + f.points, 0) },
+  };
 }

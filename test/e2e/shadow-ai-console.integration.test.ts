@@ -142,6 +142,16 @@ describe('Shadow AI console in Chromium', () => {
     );
     expect(await hq.getByTestId('risk-points').textContent()).toBe('15 / 15');
     expect(await hq.getByTestId('risk-source').getAttribute('href')).toMatch(/^https:\/\//);
+    // The share of the score that is missing documentation, counted from the rows on the page.
+    const values = await page.getByTestId('risk-value').allTextContents();
+    const unknownRows = values.filter((v) => v === 'unknown').length;
+    const { risk } = (await admin.get(`/v1/admin/shadow-ai/tools/${TOOL.id}`)).body;
+    expect(risk.unknown.attributes).toBe(unknownRows);
+    if (unknownRows > 0)
+      expect(await page.getByTestId('risk-unknown').textContent()).toMatch(
+        new RegExp(`${risk.unknown.points} of the ${risk.score} points are for the ${unknownRows}\\s+of 8`),
+      );
+    else expect(await page.getByTestId('risk-unknown').count()).toBe(0);
     await page.getByTestId('shadow-tool-trend-chart').locator('svg').first().waitFor();
     await poll(() => page.getByTestId('shadow-user-row').count()).toBe(2);
     expect(await page.getByTestId('shadow-event-row').count()).toBe(3);

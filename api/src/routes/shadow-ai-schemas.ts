@@ -125,6 +125,10 @@ export const ShadowToolView = Type.Object({
         reason: Type.String(),
       }),
     ),
+    unknown: Type.Object(
+      { attributes: Type.Integer(), points: Type.Integer() },
+      { description: 'The attributes whose value is unknown, and their share of the score' },
+    ),
   }),
   reviewed: Type.Union([Type.String(), Type.Null()]),
   decision: Type.Union([

@@ -43,7 +43,7 @@ const tool = (id: string, over: Partial<ShadowTool> = {}): ShadowTool =>
     origin: 'catalog',
     attributes: {},
     overridden: [],
-    risk: { score: 50, level: 'HIGH', factors: [] },
+    risk: { score: 50, level: 'HIGH', factors: [], unknown: { attributes: 0, points: 0 } },
     reviewed: '2026-11-22',
     decision: null,
     ...over,
@@ -62,7 +62,10 @@ describe('statusOf', () => {
 
 describe('joinInventory', () => {
   const tools = [
-    tool('chatgpt', { decision: decision({}), risk: { score: 41, level: 'MEDIUM', factors: [] } }),
+    tool('chatgpt', {
+      decision: decision({}),
+      risk: { score: 41, level: 'MEDIUM', factors: [], unknown: { attributes: 0, points: 0 } },
+    }),
     tool('deepseek', { category: 'chat' }),
     tool('midjourney', { category: 'image' }),
   ];
