@@ -6,3 +6,4 @@ export * from './risk.ts';
 export { builtInCatalog, loadCatalog } from './load.ts';
 export { catalogProblems, type CatalogSourceEntry } from './validate.ts';
 export { catalogToolForUrl } from './lookup.ts';
+export { catalogCoverage, type CatalogCoverage } from './coverage.ts';
