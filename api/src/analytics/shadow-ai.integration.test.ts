@@ -230,6 +230,10 @@ describe('shadow-AI usage api', () => {
     const approved = await json(`/v1/admin/shadow-ai/inventory?${RANGE}&status=approved`);
     expect(approved.tools.map((t: { tool: string }) => t.tool)).toEqual(['chatgpt', 'internal-gpt']);
     expect(approved.totals).toEqual({ tools: 2, users: 2, events: 3 });
+    // No tool passes: zeros, not every tool's trend.
+    const none = await json(`/v1/admin/shadow-ai/inventory?${RANGE}&category=image&status=approved`);
+    expect([none.tools, none.totals]).toEqual([[], { tools: 0, users: 0, events: 0 }]);
+    expect(none.trend.every((p: { events: number }) => p.events === 0)).toBe(true);
     const unreviewed = await json(`/v1/admin/shadow-ai/inventory?${RANGE}&status=unreviewed`);
     expect(unreviewed.tools.map((t: { tool: string }) => t.tool).sort()).toEqual([
       'chat.example-ai.dev',
