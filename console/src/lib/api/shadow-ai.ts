@@ -195,7 +195,7 @@ export async function dismissedHosts(fetcher?: Fetch): Promise<string[]> {
 
 // --- usage -------------------------------------------------------------------------------------
 
-/** The inventory's filters: a catalog category and the org's decision (approved, unapproved, unreviewed). */
+/** The inventory's filters: a tool category and the org's decision (approved, unapproved, unreviewed). */
 export interface InventoryQuery {
   category: string | null;
   status: string | null;
