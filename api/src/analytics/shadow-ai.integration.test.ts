@@ -1,171 +1,33 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createOrg,
-  createSession,
-  createUser,
-  dismissHost,
-  insertCustomTool,
-  insertTool,
-} from '@kairro/postgres';
+import { insertCustomTool } from '@kairro/postgres';
 import { builtInCatalog, riskScore } from '@kairro/catalog';
-import { buildApiApp } from '../app.ts';
-import { startTestStores, type TestStores } from '../test-fixtures/stores.ts';
+import {
+  buildShadowUsageWorld,
+  day,
+  RANGE,
+  type ShadowRow,
+  type ShadowUsageWorld,
+} from '../test-fixtures/shadow-usage-world.ts';
 
-const DAY = 86_400_000;
-const today = Math.floor(Date.now() / DAY) * DAY;
-const day = (ago: number) => new Date(today - ago * DAY).toISOString().slice(0, 10);
-/** Whole days: the five before today. */
-const RANGE = `from=${day(5)}T00:00:00Z&to=${day(0)}T00:00:00Z`;
-const TEAMS: Record<string, string> = { alice: 'Red', bob: 'Red', carol: 'Blue', zed: 'Green' };
-
-let n = 0;
-const at = (ago: number) => new Date(today - ago * DAY + 10 * 3_600_000 + n * 60_000).toISOString();
-const id = () => `01938a3c-0000-7000-8000-${String(++n).padStart(12, '0')}`;
-
-function sighting(org: string, user: string, tool: string, ago: number, extra: Record<string, string> = {}) {
-  return {
-    event_id: id(),
-    org_id: org,
-    occurred_at: at(ago),
-    endpoint_id: `ep-${user}`,
-    user_email: `${user}@example.com`,
-    team: TEAMS[user],
-    tool,
-    url_host: tool.includes('.') ? tool : `${tool}.example`,
-    category: '',
-    action: 'ALLOW',
-    severity: 'NONE',
-    source: 'extension',
-    detail: '',
-    ...extra,
-  };
-}
-
-function prompt(org: string, user: string, tool: string, ago: number, action: string, matches: number) {
-  return {
-    event_id: id(),
-    org_id: org,
-    occurred_at: at(ago),
-    endpoint_id: `ep-${user}`,
-    user_email: `${user}@example.com`,
-    team: TEAMS[user],
-    tool,
-    url_host: 'chatgpt.com',
-    action,
-    risk_level: matches ? 'HIGH' : 'NONE',
-    match_count: matches,
-  };
-}
-
-function finding(event: ReturnType<typeof prompt> | ReturnType<typeof sighting>) {
-  const { event_id, org_id, occurred_at, user_email, team, tool, action } = event;
-  return {
-    ...{ event_id, org_id, occurred_at, user_email, team, tool, action },
-    match_index: 0,
-    detector: 'CREDIT_CARD',
-    rule_id: 'credit-card',
-    severity: 'HIGH',
-    target: 'prompt',
-    start: 0,
-    end: 10,
-    snippet: '[CREDIT_CARD]',
-  };
-}
-
-/**
- * Shadow-AI usage through the api on real Postgres and chDB: two orgs, rows inserted as the writer
- * inserts them (so the materialized views fill `tool_usage_daily`), read through the routes.
- */
+/** Shadow-AI usage through the api on real Postgres and chDB: two orgs, read through the routes. */
 describe('shadow-AI usage api', () => {
-  let stores: TestStores;
-  let app: FastifyInstance;
-  const cookies: Record<string, string> = {};
-  const orgs: Record<string, string> = {};
-  let shadowA: Array<ReturnType<typeof sighting>>;
+  let world: ShadowUsageWorld;
+  let shadowA: ShadowRow[];
 
   beforeAll(async () => {
-    stores = await startTestStores();
-    const { sql, ch } = stores;
-    const suffix = randomUUID().slice(0, 8);
-    for (const name of ['a', 'b']) {
-      const orgId = await createOrg(sql, { name: `Org ${name}`, slug: `${name}-${suffix}` });
-      const userId = await createUser(sql, {
-        orgId,
-        email: `admin-${name}-${suffix}@example.com`,
-        passwordHash: 'unused',
-        role: 'ANALYST',
-      });
-      orgs[name] = orgId;
-      cookies[name] = `kairro_session=${await createSession(sql, { userId, orgId, ttlSeconds: 3600 })}`;
-    }
-    const { a, b } = orgs as { a: string; b: string };
-    await insertTool(sql, a, {
-      id: 'internal-gpt',
-      name: 'Internal GPT',
-      status: 'APPROVED',
-      urlPatterns: ['https://gpt.internal.example/*'],
-      applyPolicies: true,
-      action: 'ALLOW',
-      severity: 'LOW',
-    });
-    await dismissHost(sql, a, 'dismissed.example', { userId: null, email: 'admin@example.com' });
-
-    shadowA = [
-      sighting(a, 'alice', 'chat.example-ai.dev', 3, {
-        action: 'WARN',
-        source: 'heuristic',
-        detail: 'first',
-      }),
-      sighting(a, 'alice', 'manus', 3),
-      sighting(a, 'alice', 'poe', 2, { action: 'BLOCK' }),
-      sighting(a, 'bob', 'internal-gpt', 2),
-      sighting(a, 'carol', 'chatgpt.com', 2),
-      sighting(a, 'alice', 'poe', 1, { action: 'WARN' }),
-      sighting(a, 'carol', 'poe', 1, { action: 'WARN' }),
-      sighting(a, 'bob', 'dismissed.example', 1),
-      sighting(a, 'bob', 'chat.example-ai.dev', 1, { detail: 'latest' }),
-    ];
-    const outside = sighting(a, 'alice', 'chat.example-ai.dev', 10, { detail: 'old' });
-    const promptsA = [
-      prompt(a, 'bob', 'chatgpt', 2, 'ALLOW', 0),
-      prompt(a, 'alice', 'chatgpt', 1, 'BLOCK', 1),
-    ];
-    // Ingest's shadow-AI copy of a prompt on a tool the org did not approve: listed, not counted twice.
-    const { event_id, occurred_at } = promptsA[1]!;
-    shadowA.push({
-      ...sighting(a, 'alice', 'chatgpt', 1, { action: 'BLOCK', source: 'dlp', detail: 'prompt checked' }),
-      event_id,
-      occurred_at,
-    });
-    const shadowB = [
-      ...[1, 1, 1].map(() => sighting(b, 'zed', 'chat.example-ai.dev', 1, { source: 'heuristic' })),
-      sighting(b, 'zed', 'poe', 1, { action: 'BLOCK' }),
-      sighting(b, 'zed', 'b-only.example', 2, { detail: 'org b' }),
-    ];
-    const promptsB = [prompt(b, 'zed', 'chatgpt', 1, 'BLOCK', 1)];
-    // Several inserts, as the writer's batches make them, so the aggregate holds unmerged parts.
-    const insert = (table: string, values: object[]) =>
-      ch.client.insert({ table, values, format: 'JSONEachRow' });
-    await insert('shadow_ai_events', shadowA.slice(0, 4));
-    await insert('shadow_ai_events', [...shadowA.slice(4), outside]);
-    await insert('shadow_ai_events', shadowB);
-    await insert('events', [...promptsA, ...promptsB]);
-    await insert('dlp_matches', [finding(promptsA[1]!), finding(shadowA[5]!), finding(promptsB[0]!)]);
-    app = await buildApiApp({ sql, clickhouse: ch, secureCookies: false });
+    world = await buildShadowUsageWorld();
+    shadowA = world.shadowA;
   });
   afterAll(async () => {
-    await app?.close();
-    await stores?.close();
+    await world?.close();
   });
 
-  const get = async (url: string, org = 'a') => {
-    const res = await app.inject({ method: 'GET', url, headers: { cookie: cookies[org]! } });
+  const get = async (url: string, org: 'a' | 'b' = 'a') => {
+    const res = await world.app.inject({ method: 'GET', url, headers: { cookie: world.cookies[org] } });
     expect(res.statusCode, res.body).toBe(200);
     return res;
   };
-  const json = async (url: string, org = 'a') => (await get(url, org)).json();
+  const json = async (url: string, org: 'a' | 'b' = 'a') => (await get(url, org)).json();
   /** Nothing of org b in an org a answer. */
   const noOrgB = (body: unknown) => expect(JSON.stringify(body)).not.toMatch(/zed@|b-only|org b|Green/);
 
@@ -264,10 +126,10 @@ describe('shadow-AI usage api', () => {
   });
 
   it('refuses an unknown decision filter with a 400 and a JSON body', async () => {
-    const res = await app.inject({
+    const res = await world.app.inject({
       method: 'GET',
       url: `/v1/admin/shadow-ai/inventory?${RANGE}&status=maybe`,
-      headers: { cookie: cookies.a! },
+      headers: { cookie: world.cookies.a },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
@@ -367,10 +229,10 @@ describe('shadow-AI usage api', () => {
     expect(await pages('&team=Blue')).toEqual(ids((e) => e.team === 'Blue'));
     // Without a range: the older sighting too, and still none of org b.
     expect((await json('/v1/admin/shadow-ai/events?limit=500')).events).toHaveLength(shadowA.length + 1);
-    const bad = await app.inject({
+    const bad = await world.app.inject({
       method: 'GET',
       url: '/v1/admin/shadow-ai/events?cursor=nope',
-      headers: { cookie: cookies.a! },
+      headers: { cookie: world.cookies.a },
     });
     expect(bad.statusCode).toBe(400);
   });
@@ -416,7 +278,7 @@ describe('shadow-AI usage api', () => {
   });
 
   it('takes a host out of the queue once the org describes it as its own tool', async () => {
-    await insertCustomTool(stores.sql, orgs.b!, {
+    await insertCustomTool(world.sql, world.orgs.b, {
       id: 'b-assistant',
       name: 'B assistant',
       vendor: '',
@@ -446,7 +308,7 @@ describe('shadow-AI usage api', () => {
   });
 
   it('needs a session', async () => {
-    const res = await app.inject({ method: 'GET', url: '/v1/admin/shadow-ai/inventory' });
+    const res = await world.app.inject({ method: 'GET', url: '/v1/admin/shadow-ai/inventory' });
     expect(res.statusCode).toBe(401);
   });
 });
